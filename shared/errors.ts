@@ -1,0 +1,142 @@
+/**
+ * Every error a user can meet has a stable code and a message in French and English.
+ * Messages never carry secrets: no key, passphrase, recovery key or vault content goes in here,
+ * only the code and, at most, a non-secret detail (a field name, a line number).
+ */
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'VAULT_NOT_FOUND',
+  'VAULT_ALREADY_EXISTS',
+  'VAULT_LOCKED',
+  'VAULT_ALREADY_UNLOCKED',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'RECOVERY_KEY_MALFORMED',
+  'PASSPHRASE_TOO_WEAK',
+  'HEADER_DAMAGED',
+  'HEADER_ALTERED',
+  'KDF_PARAMS_OUT_OF_BOUNDS',
+  'DATABASE_DAMAGED',
+  'DATABASE_MISMATCH',
+  'DATABASE_TOO_NEW',
+  'VAULT_ERASED',
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type Language = 'fr' | 'en';
+
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
+  INVALID_INPUT: {
+    en: 'The request was not valid.',
+    fr: 'La demande n’est pas valide.',
+  },
+  VAULT_NOT_FOUND: {
+    en: 'No vault was found in this folder.',
+    fr: 'Aucun coffre n’a été trouvé dans ce dossier.',
+  },
+  VAULT_ALREADY_EXISTS: {
+    en: 'A vault already exists in this folder; nothing was changed.',
+    fr: 'Un coffre existe déjà dans ce dossier ; rien n’a été modifié.',
+  },
+  VAULT_LOCKED: {
+    en: 'The vault is locked. Unlock it first.',
+    fr: 'Le coffre est verrouillé. Déverrouillez-le d’abord.',
+  },
+  VAULT_ALREADY_UNLOCKED: {
+    en: 'The vault is already unlocked.',
+    fr: 'Le coffre est déjà déverrouillé.',
+  },
+  WRONG_PASSPHRASE: {
+    en: 'Wrong passphrase. Nothing was changed.',
+    fr: 'Phrase de passe incorrecte. Rien n’a été modifié.',
+  },
+  WRONG_RECOVERY_KEY: {
+    en: 'This recovery key does not open this vault. Nothing was changed.',
+    fr: 'Cette clé de récupération n’ouvre pas ce coffre. Rien n’a été modifié.',
+  },
+  RECOVERY_KEY_MALFORMED: {
+    en: 'This is not a valid recovery key: check each group of characters for a typing mistake.',
+    fr: 'Ce n’est pas une clé de récupération valide : vérifiez chaque groupe de caractères.',
+  },
+  PASSPHRASE_TOO_WEAK: {
+    en: 'This passphrase is too short or too easy to guess: use at least 12 characters, ideally several words.',
+    fr: 'Cette phrase de passe est trop courte ou trop facile à deviner : au moins 12 caractères, idéalement plusieurs mots.',
+  },
+  HEADER_DAMAGED: {
+    en: 'The vault header is damaged or altered. The vault was not opened and nothing was changed.',
+    fr: 'L’en-tête du coffre est endommagé ou modifié. Le coffre n’a pas été ouvert et rien n’a été modifié.',
+  },
+  HEADER_ALTERED: {
+    en: 'The vault header is damaged or altered: its authentication code does not match. The vault was not opened.',
+    fr: 'L’en-tête du coffre est endommagé ou modifié : son code d’authentification ne correspond pas. Le coffre n’a pas été ouvert.',
+  },
+  KDF_PARAMS_OUT_OF_BOUNDS: {
+    en: 'The vault header asks for key-derivation settings outside the safe range. The vault was not opened.',
+    fr: 'L’en-tête du coffre demande des paramètres de dérivation de clé hors des limites sûres. Le coffre n’a pas été ouvert.',
+  },
+  DATABASE_DAMAGED: {
+    en: 'The vault database is damaged or altered. It was not changed.',
+    fr: 'La base de données du coffre est endommagée ou modifiée. Elle n’a pas été modifiée.',
+  },
+  DATABASE_MISMATCH: {
+    en: 'The database in this folder does not belong to this vault header.',
+    fr: 'La base de données de ce dossier n’appartient pas à cet en-tête de coffre.',
+  },
+  DATABASE_TOO_NEW: {
+    en: 'This vault was written by a newer version of CaseVault. Update CaseVault to open it.',
+    fr: 'Ce coffre a été écrit par une version plus récente de CaseVault. Mettez CaseVault à jour pour l’ouvrir.',
+  },
+  VAULT_ERASED: {
+    en: 'This vault was erased: its keys were destroyed and it can never be opened again.',
+    fr: 'Ce coffre a été effacé : ses clés ont été détruites et il ne pourra plus jamais être ouvert.',
+  },
+  IO_ERROR: {
+    en: 'The vault files could not be read or written (disk full, permissions or a missing folder).',
+    fr: 'Les fichiers du coffre n’ont pas pu être lus ou écrits (disque plein, droits ou dossier manquant).',
+  },
+  INTERNAL: {
+    en: 'An unexpected error occurred. No secret was recorded.',
+    fr: 'Une erreur inattendue s’est produite. Aucun secret n’a été enregistré.',
+  },
+};
+
+/** A user-facing error. `detail` is a short non-secret hint (a field name, a line number). */
+export class CaseVaultError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${code}: ${ERROR_MESSAGES[code].en} (${detail})` : `${code}: ${ERROR_MESSAGES[code].en}`);
+    this.name = 'CaseVaultError';
+    this.code = code;
+    this.detail = detail;
+    // The cause is kept for debugging only when it is one of ours; foreign errors may hold secrets
+    // (SQLite echoes statements, libsodium echoes nothing but we do not rely on it).
+    if (options?.cause instanceof CaseVaultError) this.cause = options.cause;
+  }
+}
+
+export function messageFor(code: ErrorCode, language: Language, detail?: string): string {
+  const base = ERROR_MESSAGES[code][language];
+  return detail ? `${base} (${detail})` : base;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The plain-data shape an error takes when it crosses a process or IPC boundary. */
+export interface SerializedError {
+  code: ErrorCode;
+  detail?: string;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof CaseVaultError) {
+    return error.detail ? { code: error.code, detail: error.detail } : { code: error.code };
+  }
+  return { code: 'INTERNAL' };
+}
