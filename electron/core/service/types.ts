@@ -1,0 +1,30 @@
+/**
+ * The async service interface every front end (Electron main, the e2e harness, later the CLI's
+ * long-running commands) uses to drive one vault folder. It is async from the start so that the
+ * implementation can live off the UI thread: `LocalVaultService` runs the core in the calling
+ * thread (tests, CLI), `electron/host/worker-vault-service.ts` runs the same class in a
+ * worker thread and proxies every call.
+ *
+ * Secrets (passphrases, recovery keys) arrive as strings because that is what a text field gives;
+ * they are never logged and never put in an error.
+ */
+import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+
+export interface VaultService {
+  /** State of the configured vault folder: none, locked or unlocked, with keyless header facts. */
+  status(): Promise<VaultStatus>;
+  /** Creates the vault (fails with VAULT_ALREADY_EXISTS if one is there) and leaves it unlocked. */
+  create(passphrase: string, kdf: KdfPreset): Promise<{ recoveryKey: string }>;
+  /** WRONG_PASSPHRASE, HEADER_DAMAGED, HEADER_ALTERED, DATABASE_* … as CaseVaultError codes. */
+  unlock(passphrase: string): Promise<void>;
+  /** Closes the database (truncating checkpoint) and wipes every key. Idempotent. */
+  lock(reason?: LockReasonName): Promise<void>;
+  /** Requires the vault unlocked and the current passphrase; rewraps the master key only. */
+  changePassphrase(current: string, next: string): Promise<void>;
+  /** Works from the locked state: opens with the recovery key, sets a new passphrase, stays unlocked. */
+  recover(recoveryKey: string, newPassphrase: string): Promise<void>;
+  /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
+  onLocked(listener: (reason: LockReasonName) => void): () => void;
+  /** Locks and releases resources (the worker thread, if any). */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,185 @@
+/**
+ * An unlocked vault. Holds the database handle and the key ring; `lock()` checkpoints and closes
+ * the database and wipes every key, after which every method refuses with VAULT_LOCKED.
+ */
+import { promises as fs } from 'node:fs';
+import { CaseVaultError } from '../../../shared/errors.ts';
+import {
+  assertPassphraseAcceptable,
+  type KdfParams,
+  type KdfPresetName,
+  passphraseBytes,
+  resolveKdf,
+} from '../crypto/kdf.ts';
+import { type Sodium, wipe } from '../crypto/sodium.ts';
+import type { KeyRing } from '../crypto/subkeys.ts';
+import { schemaVersion } from '../db/migrate.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import { closeDatabase, type VaultDatabase } from '../db/open.ts';
+import { vaultPaths, writeFileAtomic } from './files.ts';
+import { type HeaderBody, parseHeader, serializeHeader, verifyHeaderMac } from './header.ts';
+import { createKeyslot } from './keyslots.ts';
+
+export interface UnlockTimings {
+  /** Argon2id time of the unlock that made this session. */
+  kdfMs: number;
+  /** Everything else: header parse and MAC, opening and keying the database, schema, migrations. */
+  openMs: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  header: 'ok' | 'altered' | 'damaged';
+  /** `['ok']` when SQLite's integrity check found nothing. */
+  integrity: string[];
+  schemaVersion: number;
+  expectedSchemaVersion: number;
+}
+
+export type KeyEventKind = 'passphrase-changed' | 'recovered';
+
+interface SessionParts {
+  dir: string;
+  sodium: Sodium;
+  keys: KeyRing;
+  db: VaultDatabase;
+  body: HeaderBody;
+  now: () => Date;
+  timings: UnlockTimings;
+}
+
+export class VaultSession {
+  readonly dir: string;
+  readonly timings: UnlockTimings;
+  #sodium: Sodium;
+  #keys: KeyRing;
+  #db: VaultDatabase;
+  #body: HeaderBody;
+  #now: () => Date;
+  #locked = false;
+
+  constructor(parts: SessionParts) {
+    this.dir = parts.dir;
+    this.timings = parts.timings;
+    this.#sodium = parts.sodium;
+    this.#keys = parts.keys;
+    this.#db = parts.db;
+    this.#body = parts.body;
+    this.#now = parts.now;
+  }
+
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  get vaultId(): string {
+    return this.#body.vaultId;
+  }
+
+  /** The open database. Repositories take it as their first argument. */
+  get db(): VaultDatabase {
+    this.#assertUnlocked();
+    return this.#db;
+  }
+
+  /**
+   * Sets a new passphrase: a new salt and a new passphrase keyslot wrapping the same master key,
+   * written atomically. The database is not rewritten. `kind` says whether it came from the
+   * recovery key, for the key-event record.
+   */
+  async changePassphrase(
+    newPassphrase: string,
+    options: { kdf?: KdfPresetName | KdfParams; kind?: KeyEventKind } = {},
+  ): Promise<void> {
+    this.#assertUnlocked();
+    assertPassphraseAcceptable(newPassphrase);
+    const params = resolveKdf(options.kdf ?? this.#currentPassphraseParams());
+    const secret = passphraseBytes(newPassphrase);
+    const master = this.#keys.get('master');
+    try {
+      const slot = createKeyslot(this.#sodium, 'passphrase', secret, master, params, this.#body.vaultId);
+      const at = this.#now().toISOString();
+      const body: HeaderBody = { ...this.#body, updatedAt: at, keyslots: [slot, this.#body.keyslots[1]!] };
+      await writeFileAtomic(
+        vaultPaths(this.dir).header,
+        serializeHeader(this.#sodium, this.#keys.get('headerMac'), body),
+      );
+      this.#body = body;
+      this.#db
+        .prepare('INSERT INTO key_events (kind, at) VALUES (?, ?)')
+        .run(options.kind ?? 'passphrase-changed', at);
+    } finally {
+      wipe(this.#sodium, secret);
+    }
+  }
+
+  /** Re-reads the header from disk and checks its MAC, then runs SQLite's full integrity check. */
+  async check(): Promise<CheckReport> {
+    this.#assertUnlocked();
+    let header: CheckReport['header'] = 'ok';
+    try {
+      const parsed = parseHeader(await fs.readFile(vaultPaths(this.dir).header));
+      verifyHeaderMac(this.#sodium, this.#keys.get('headerMac'), parsed);
+      if (parsed.body.vaultId !== this.#body.vaultId) header = 'altered';
+    } catch (error) {
+      header = error instanceof CaseVaultError && error.code === 'HEADER_ALTERED' ? 'altered' : 'damaged';
+    }
+    let integrity: string[];
+    try {
+      // Every page is read, so SQLCipher checks every page's HMAC on the way.
+      integrity = (this.#db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+        (row) => row.integrity_check,
+      );
+    } catch (error) {
+      integrity = [`unreadable page (${(error as { code?: string }).code ?? 'error'})`];
+    }
+    const version = schemaVersion(this.#db);
+    const ok =
+      header === 'ok' && integrity.length === 1 && integrity[0] === 'ok' && version === LATEST_SCHEMA_VERSION;
+    return { ok, header, integrity, schemaVersion: version, expectedSchemaVersion: LATEST_SCHEMA_VERSION };
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ' +
+          'ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
+      .run(key, value, this.#now().toISOString());
+  }
+
+  getSetting(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+
+  /** Checkpoints (truncating the WAL), closes the database and wipes every key. Idempotent. */
+  lock(): void {
+    if (this.#locked) return;
+    this.#locked = true;
+    try {
+      closeDatabase(this.#db);
+    } finally {
+      this.#keys.wipe();
+    }
+  }
+
+  #currentPassphraseParams(): KdfParams {
+    const { opslimit, memlimit } = this.#body.keyslots[0]!.kdf;
+    return { opslimit, memlimit };
+  }
+
+  #assertUnlocked(): void {
+    if (this.#locked) throw new CaseVaultError('VAULT_LOCKED');
+  }
+
+  toJSON(): string {
+    return `[VaultSession ${this.#locked ? 'locked' : 'unlocked'}]`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toJSON();
+  }
+}
