@@ -1,0 +1,48 @@
+/**
+ * The CLI's exit codes (docs/cli.md §Exit codes). Scripts rely on them, so a code's meaning never
+ * changes; a new situation gets a new code.
+ */
+import type { ErrorCode } from '../../shared/errors.ts';
+
+export const EXIT = {
+  OK: 0,
+  USAGE: 1,
+  WRONG_SECRET: 2,
+  DAMAGED: 3,
+  NOT_FOUND_OR_EXISTS: 4,
+  IO: 5,
+  TOO_NEW: 6,
+  INTERNAL: 70,
+  /** Ctrl-C at a prompt: the shell's convention for SIGINT. */
+  INTERRUPTED: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const BY_CODE: Record<ErrorCode, ExitCode> = {
+  INVALID_INPUT: EXIT.USAGE,
+  PASSPHRASE_TOO_WEAK: EXIT.USAGE,
+  WRONG_PASSPHRASE: EXIT.WRONG_SECRET,
+  WRONG_RECOVERY_KEY: EXIT.WRONG_SECRET,
+  // A mistyped recovery key is a wrong key from the user's point of view: same remedy, same code.
+  RECOVERY_KEY_MALFORMED: EXIT.WRONG_SECRET,
+  HEADER_DAMAGED: EXIT.DAMAGED,
+  HEADER_ALTERED: EXIT.DAMAGED,
+  KDF_PARAMS_OUT_OF_BOUNDS: EXIT.DAMAGED,
+  DATABASE_DAMAGED: EXIT.DAMAGED,
+  DATABASE_MISMATCH: EXIT.DAMAGED,
+  VAULT_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  VAULT_ALREADY_EXISTS: EXIT.NOT_FOUND_OR_EXISTS,
+  VAULT_ERASED: EXIT.NOT_FOUND_OR_EXISTS,
+  IO_ERROR: EXIT.IO,
+  // Not damage: the vault is fine, this CaseVault is too old. Kept apart so scripts do not restore
+  // a backup over a healthy vault.
+  DATABASE_TOO_NEW: EXIT.TOO_NEW,
+  VAULT_LOCKED: EXIT.INTERNAL,
+  VAULT_ALREADY_UNLOCKED: EXIT.INTERNAL,
+  INTERNAL: EXIT.INTERNAL,
+};
+
+export function exitCodeFor(code: ErrorCode): ExitCode {
+  return BY_CODE[code];
+}

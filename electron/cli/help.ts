@@ -1,0 +1,96 @@
+/** `--help` texts, FR and EN. Kept in step with docs/cli.md. */
+import type { Language } from '../../shared/errors.ts';
+
+const COMMON = {
+  en: `Common options:
+  --json           machine-readable output on stdout (errors too)
+  --lang fr|en     language of messages (default: from LC_ALL / LC_MESSAGES / LANG)
+  --help           this help
+
+Passphrases and keys are read ONLY from a file (--passphrase-file FILE, first line) or from
+standard input (first line; typed without echo on a terminal), never from an argument: arguments
+stay in the shell history and are visible to other users in the process list.`,
+  fr: `Options communes :
+  --json           sortie lisible par une machine sur stdout (erreurs comprises)
+  --lang fr|en     langue des messages (par défaut : selon LC_ALL / LC_MESSAGES / LANG)
+  --help           cette aide
+
+Les phrases de passe et les clés sont lues UNIQUEMENT dans un fichier (--passphrase-file FICHIER,
+première ligne) ou sur l’entrée standard (première ligne ; saisie sans écho sur un terminal), jamais
+dans un argument : les arguments restent dans l’historique du shell et sont visibles des autres
+utilisateurs dans la liste des processus.`,
+};
+
+const GENERAL = {
+  en: `casevault — manage a CaseVault encrypted vault from the command line
+
+Usage: casevault <command> <dir> [options]
+
+Commands:
+  init <dir> [--kdf moderate|sensitive] [--passphrase-file F]   create a vault, print its recovery key once
+  info <dir>                                                     header facts, no key needed
+  check <dir> [--passphrase-file F]                              unlock and verify header, database, schema
+  passwd <dir> [--passphrase-file F] --new-passphrase-file F     change the passphrase
+  recover <dir> --recovery-key-file F --new-passphrase-file F    set a new passphrase with the recovery key
+  erase <dir> --yes                                              destroy the keys: the vault is gone for good
+
+Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
+4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
+70 internal error.`,
+  fr: `casevault — gérer un coffre chiffré CaseVault en ligne de commande
+
+Usage : casevault <commande> <dossier> [options]
+
+Commandes :
+  init <dossier> [--kdf moderate|sensitive] [--passphrase-file F]  créer un coffre, afficher sa clé de récupération une fois
+  info <dossier>                                                    informations de l’en-tête, sans clé
+  check <dossier> [--passphrase-file F]                             déverrouiller et vérifier en-tête, base, schéma
+  passwd <dossier> [--passphrase-file F] --new-passphrase-file F    changer la phrase de passe
+  recover <dossier> --recovery-key-file F --new-passphrase-file F   nouvelle phrase de passe grâce à la clé de récupération
+  erase <dossier> --yes                                             détruire les clés : le coffre est perdu pour toujours
+
+Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
+3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
+6 coffre écrit par un CaseVault plus récent, 70 erreur interne.`,
+};
+
+const COMMANDS: Record<string, Record<Language, string>> = {
+  init: {
+    en: `Usage: casevault init <dir> [--kdf moderate|sensitive] [--passphrase-file F]
+
+Creates a vault in <dir>. The passphrase (at least 12 characters) comes from --passphrase-file or
+standard input (asked twice on a terminal). --kdf sensitive is much slower to unlock (about 6 s) and
+much harder to attack. The recovery key is printed once: write it down on paper.`,
+    fr: `Usage : casevault init <dossier> [--kdf moderate|sensitive] [--passphrase-file F]
+
+Crée un coffre dans <dossier>. La phrase de passe (au moins 12 caractères) vient de --passphrase-file
+ou de l’entrée standard (demandée deux fois sur un terminal). --kdf sensitive rend le déverrouillage
+bien plus lent (environ 6 s) et les attaques bien plus difficiles. La clé de récupération est
+affichée une seule fois : notez-la sur papier.`,
+  },
+  info: {
+    en: 'Usage: casevault info <dir>\n\nPrints the header facts (format, vault id, dates, key slots and their KDF settings). Needs no key.',
+    fr: 'Usage : casevault info <dossier>\n\nAffiche les informations de l’en-tête (format, identifiant, dates, emplacements de clé et leurs paramètres de dérivation). Aucune clé nécessaire.',
+  },
+  check: {
+    en: 'Usage: casevault check <dir> [--passphrase-file F]\n\nUnlocks the vault and checks the header MAC, the database integrity and its schema version. Exit 3 if anything is damaged or altered. Changes nothing.',
+    fr: 'Usage : casevault check <dossier> [--passphrase-file F]\n\nDéverrouille le coffre et vérifie le MAC de l’en-tête, l’intégrité de la base et la version de son schéma. Code 3 si quelque chose est endommagé ou modifié. Ne modifie rien.',
+  },
+  passwd: {
+    en: 'Usage: casevault passwd <dir> [--passphrase-file F] [--new-passphrase-file F]\n\nChanges the passphrase. The current one comes from --passphrase-file or standard input, the new one from --new-passphrase-file or standard input (next line; asked twice on a terminal).',
+    fr: 'Usage : casevault passwd <dossier> [--passphrase-file F] [--new-passphrase-file F]\n\nChange la phrase de passe. L’actuelle vient de --passphrase-file ou de l’entrée standard, la nouvelle de --new-passphrase-file ou de l’entrée standard (ligne suivante ; demandée deux fois sur un terminal).',
+  },
+  recover: {
+    en: 'Usage: casevault recover <dir> [--recovery-key-file F] [--new-passphrase-file F]\n\nOpens the vault with its recovery key and sets a new passphrase. Each secret comes from its file or, failing that, from standard input (one line each, key first).',
+    fr: 'Usage : casevault recover <dossier> [--recovery-key-file F] [--new-passphrase-file F]\n\nOuvre le coffre avec sa clé de récupération et définit une nouvelle phrase de passe. Chaque secret vient de son fichier ou, à défaut, de l’entrée standard (une ligne chacun, la clé d’abord).',
+  },
+  erase: {
+    en: 'Usage: casevault erase <dir> --yes\n\nCrypto-erase: destroys the wrapped keys so that nothing (not even the recovery key) can open the vault again. Refused without --yes.',
+    fr: 'Usage : casevault erase <dossier> --yes\n\nEffacement cryptographique : détruit les clés protégées pour que plus rien (pas même la clé de récupération) ne puisse ouvrir le coffre. Refusé sans --yes.',
+  },
+};
+
+export function helpText(language: Language, command?: string): string {
+  const body = command ? COMMANDS[command]?.[language] : undefined;
+  return `${body ?? GENERAL[language]}\n\n${COMMON[language]}\n`;
+}
