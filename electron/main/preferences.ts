@@ -32,13 +32,16 @@ export class PreferencesStore {
 
   /** Merges, validates, writes atomically, then notifies listeners. Rejects if the disk write fails. */
   async set(patch: Partial<Settings>): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...this.#current, ...patch });
-    const write = this.#writing.then(() => writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`));
-    this.#writing = write.catch(() => undefined);
-    await write;
-    this.#current = next;
-    for (const listener of this.#listeners) listener(this.get());
-    return this.get();
+    // Merged inside the queue: two quick calls must build on each other, not both on the old value.
+    const run = this.#writing.then(async () => {
+      const next = SettingsSchema.parse({ ...this.#current, ...patch });
+      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
+      this.#current = next;
+      for (const listener of this.#listeners) listener(this.get());
+      return this.get();
+    });
+    this.#writing = run.catch(() => undefined);
+    return run;
   }
 
   onChange(listener: (settings: Settings) => void): () => void {

@@ -27,7 +27,8 @@ type MethodName<C extends string, A extends string> = C extends `${A}:${infer Ac
   : never;
 
 /** Channels whose input has no required field can be called without an argument. */
-type ArgsOf<C extends Channel> = object extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
+type ArgsOf<C extends Channel> =
+  Record<string, never> extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
 
 export type ChannelFunction<C extends Channel> = (...args: ArgsOf<C>) => Promise<IpcResult<OutputOf<C>>>;
 

@@ -1,0 +1,62 @@
+/** An in-memory VaultService for tests of main's wiring; no crypto, no files. */
+
+import type { VaultService } from '../../../../electron/core/service/types.ts';
+import { CaseVaultError } from '../../../../shared/errors.ts';
+import type { KdfPreset, LockReasonName, VaultStatus } from '../../../../shared/ipc/contract.ts';
+
+export class FakeVaultService implements VaultService {
+  state: VaultStatus['state'] = 'none';
+  passphrase = '';
+  readonly calls: string[] = [];
+  readonly #listeners = new Set<(reason: LockReasonName) => void>();
+
+  async status(): Promise<VaultStatus> {
+    this.calls.push('status');
+    return { state: this.state };
+  }
+
+  async create(passphrase: string, _kdf: KdfPreset): Promise<{ recoveryKey: string }> {
+    this.calls.push('create');
+    if (this.state !== 'none') throw new CaseVaultError('VAULT_ALREADY_EXISTS');
+    this.passphrase = passphrase;
+    this.state = 'unlocked';
+    return { recoveryKey: 'AAAA-BBBB-CCCC' };
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    this.calls.push('unlock');
+    if (this.state === 'none') throw new CaseVaultError('VAULT_NOT_FOUND');
+    if (passphrase !== this.passphrase) throw new CaseVaultError('WRONG_PASSPHRASE');
+    this.state = 'unlocked';
+  }
+
+  async lock(reason: LockReasonName = 'user'): Promise<void> {
+    this.calls.push(`lock:${reason}`);
+    if (this.state !== 'unlocked') return;
+    this.state = 'locked';
+    for (const listener of this.#listeners) listener(reason);
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    this.calls.push('changePassphrase');
+    if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
+    if (current !== this.passphrase) throw new CaseVaultError('WRONG_PASSPHRASE');
+    this.passphrase = next;
+  }
+
+  async recover(_recoveryKey: string, newPassphrase: string): Promise<void> {
+    this.calls.push('recover');
+    this.passphrase = newPassphrase;
+    this.state = 'unlocked';
+  }
+
+  onLocked(listener: (reason: LockReasonName) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async dispose(): Promise<void> {
+    this.calls.push('dispose');
+    await this.lock('user');
+  }
+}
