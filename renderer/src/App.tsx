@@ -1,0 +1,198 @@
+/**
+ * The screen state machine. Which screen shows is decided here only; every screen keeps its own
+ * form state, so leaving a screen (lock, event from main) unmounts it and drops whatever was
+ * typed. The recovery key is the one secret held here, only until the user confirms it.
+ */
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/errors.ts';
+import type { LockReasonName, Settings } from '../../shared/ipc/contract.ts';
+import { useActivityReporter } from './hooks/use-activity-reporter.ts';
+import { usePanicShortcut } from './hooks/use-panic-shortcut.ts';
+import { applyLanguage, currentLanguage } from './i18n/index.ts';
+import { client, toUiError, type UiError } from './ipc/client.ts';
+import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
+import { HomeScreen } from './screens/HomeScreen.tsx';
+import { RecoverScreen } from './screens/RecoverScreen.tsx';
+import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { AppFrame } from './shell/AppFrame.tsx';
+import { ErrorAlert } from './shell/ErrorAlert.tsx';
+import { ScreenTitle } from './shell/ScreenTitle.tsx';
+
+export type Screen =
+  | { name: 'loading' }
+  | { name: 'boot-error'; error: UiError }
+  | { name: 'create' }
+  | { name: 'recovery-key'; recoveryKey: string }
+  | { name: 'unlock'; reason?: LockReasonName }
+  | { name: 'recover' }
+  | { name: 'home' }
+  | { name: 'settings' };
+
+const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set(['recovery-key', 'home', 'settings']);
+const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const language = currentLanguage(i18n);
+  const unlocked = UNLOCKED_SCREENS.has(screen.name);
+
+  const changeLanguage = useCallback(
+    (next: Language) => {
+      void applyLanguage(i18n, next);
+      setSettings((previous) => ({ ...previous, language: next }));
+      client.setSettings({ language: next }).catch(() => {
+        // The switch still works for this session; only remembering it failed.
+      });
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const [info, saved, status] = await Promise.all([
+          client.appInfo(),
+          client.getSettings().catch(() => null),
+          client.status(),
+        ]);
+        if (cancelled) return;
+        const chosen = saved ?? { ...DEFAULT_SETTINGS, language: info.systemLanguage };
+        setSettings(chosen);
+        await applyLanguage(i18n, chosen.language);
+        if (status.state === 'none') setScreen({ name: 'create' });
+        else if (status.state === 'locked') setScreen({ name: 'unlock' });
+        else setScreen({ name: 'home' });
+      } catch (caught) {
+        if (!cancelled) setScreen({ name: 'boot-error', error: toUiError(caught) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [i18n]);
+
+  // Main locks on its own (idle, sleep, screen lock, panic): drop every unlocked screen at once.
+  useEffect(() => {
+    try {
+      return client.on('vault:locked', ({ reason }) => {
+        setScreen((previous) =>
+          UNLOCKED_SCREENS.has(previous.name) ? { name: 'unlock', reason } : previous,
+        );
+      });
+    } catch {
+      return undefined;
+    }
+  }, []);
+
+  const panic = useCallback(() => {
+    setScreen((previous) =>
+      UNLOCKED_SCREENS.has(previous.name) ? { name: 'unlock', reason: 'panic' } : previous,
+    );
+    client.panic().catch(() => {
+      // Main also has the shortcut; the screen is already cleared.
+    });
+  }, []);
+  usePanicShortcut(panic);
+  useActivityReporter(unlocked);
+
+  const lock = useCallback(() => {
+    setScreen({ name: 'unlock', reason: 'user' });
+    client.lock().catch(() => {
+      // If main failed to lock it sends no event; the next call will say VAULT_* and we re-sync.
+    });
+  }, []);
+
+  let body: React.ReactNode;
+  switch (screen.name) {
+    case 'loading':
+      body = (
+        <Center py="xl">
+          <Stack align="center">
+            <Loader aria-hidden="true" />
+            <Text role="status">{t('app.loading')}</Text>
+          </Stack>
+        </Center>
+      );
+      break;
+    case 'boot-error':
+      body = (
+        <Stack>
+          <ScreenTitle>{t('app.name')}</ScreenTitle>
+          <Alert color="red" variant="light">
+            {t('app.bootFailed')}
+          </Alert>
+          <ErrorAlert error={screen.error} />
+        </Stack>
+      );
+      break;
+    case 'create':
+      body = (
+        <CreateVaultScreen onCreated={(recoveryKey) => setScreen({ name: 'recovery-key', recoveryKey })} />
+      );
+      break;
+    case 'recovery-key':
+      body = (
+        <RecoveryKeyScreen recoveryKey={screen.recoveryKey} onDone={() => setScreen({ name: 'home' })} />
+      );
+      break;
+    case 'unlock':
+      body = (
+        <UnlockScreen
+          reason={screen.reason}
+          onUnlocked={() => setScreen({ name: 'home' })}
+          onForgot={() => setScreen({ name: 'recover' })}
+        />
+      );
+      break;
+    case 'recover':
+      body = (
+        <RecoverScreen
+          onRecovered={() => setScreen({ name: 'home' })}
+          onBack={() => setScreen({ name: 'unlock' })}
+        />
+      );
+      break;
+    case 'home':
+      body = <HomeScreen />;
+      break;
+    case 'settings':
+      body = (
+        <SettingsScreen
+          settings={settings}
+          onSettings={setSettings}
+          language={language}
+          onLanguage={changeLanguage}
+        />
+      );
+      break;
+  }
+
+  const view = screen.name === 'settings' ? 'settings' : 'home';
+  return (
+    <AppFrame
+      language={language}
+      onLanguage={changeLanguage}
+      unlocked={
+        screen.name === 'home' || screen.name === 'settings'
+          ? {
+              view,
+              onNavigate: (next) => setScreen(next === 'settings' ? { name: 'settings' } : { name: 'home' }),
+              onLock: lock,
+              onPanic: panic,
+            }
+          : undefined
+      }
+    >
+      <div key={screen.name} data-screen={screen.name}>
+        {body}
+      </div>
+    </AppFrame>
+  );
+}

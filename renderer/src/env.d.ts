@@ -1,0 +1,1 @@
+/// <reference path="../../electron/preload/global.d.ts" />
