@@ -22,10 +22,11 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 const BY_CODE: Record<ErrorCode, ExitCode> = {
   INVALID_INPUT: EXIT.USAGE,
   PASSPHRASE_TOO_WEAK: EXIT.USAGE,
+  // Malformed (bad checksum or shape) is found without any crypto: bad input, like a short
+  // passphrase. Exit 2 is kept for a key that was tried against the vault and failed.
+  RECOVERY_KEY_MALFORMED: EXIT.USAGE,
   WRONG_PASSPHRASE: EXIT.WRONG_SECRET,
   WRONG_RECOVERY_KEY: EXIT.WRONG_SECRET,
-  // A mistyped recovery key is a wrong key from the user's point of view: same remedy, same code.
-  RECOVERY_KEY_MALFORMED: EXIT.WRONG_SECRET,
   HEADER_DAMAGED: EXIT.DAMAGED,
   HEADER_ALTERED: EXIT.DAMAGED,
   KDF_PARAMS_OUT_OF_BOUNDS: EXIT.DAMAGED,

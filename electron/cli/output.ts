@@ -65,9 +65,10 @@ export function describeError(
 
 export function reportError(io: CliIo, reporter: Reporter, error: unknown): ExitCode {
   const { code, message, exit } = describeError(error, reporter.language);
+  // Ctrl-C at a prompt is the user's choice, not an error to explain (except to a program).
   if (reporter.json) {
     io.stdout.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
-  } else {
+  } else if (!(error instanceof InterruptedError)) {
     io.stderr.write(`casevault: ${message}\n`);
   }
   return exit;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRecoveryKey, generateRecoveryKey } from '../../../electron/core/crypto/recovery-key.ts';
+import { loadSodium } from '../../../electron/core/crypto/sodium.ts';
 import {
   jsonOf,
   makeTempDir,
@@ -93,10 +95,14 @@ describe('casevault CLI: a vault from init to erase', () => {
     expect((await runCli(['check', vault], { stdin: `${THIRD}\n` })).code).toBe(0);
   });
 
-  it('recover with a wrong recovery key exits 2', async () => {
-    const wrong = recoveryKey.replace(/^..../, (group) => (group === 'AAAA' ? 'BBBB' : 'AAAA'));
-    const run = await runCli(['recover', vault], { stdin: `${wrong}\n${FIRST}\n` });
-    expect(run.code).toBe(2);
+  it('recover: a mistyped recovery key is bad input (exit 1), a well-formed one of no use is wrong (exit 2)', async () => {
+    const mistyped = recoveryKey.replace(/^..../, (group) => (group === 'AAAA' ? 'BBBB' : 'AAAA'));
+    expect((await runCli(['recover', vault], { stdin: `${mistyped}\n${FIRST}\n` })).code).toBe(1);
+    const sodium = await loadSodium();
+    const other = formatRecoveryKey(sodium, generateRecoveryKey(sodium));
+    const before = await snapshot(vault);
+    expect((await runCli(['recover', vault], { stdin: `${other}\n${FIRST}\n` })).code).toBe(2);
+    expect(await snapshot(vault)).toEqual(before);
   });
 
   it('erase refuses without --yes and changes nothing', async () => {
