@@ -20,7 +20,6 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'DATABASE_MISMATCH',
   'DATABASE_TOO_NEW',
-  'VAULT_ERASED',
   'IO_ERROR',
   'INTERNAL',
 ] as const;
@@ -88,10 +87,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   DATABASE_TOO_NEW: {
     en: 'This vault was written by a newer version of CaseVault. Update CaseVault to open it.',
     fr: 'Ce coffre a été écrit par une version plus récente de CaseVault. Mettez CaseVault à jour pour l’ouvrir.',
-  },
-  VAULT_ERASED: {
-    en: 'This vault was erased: its keys were destroyed and it can never be opened again.',
-    fr: 'Ce coffre a été effacé : ses clés ont été détruites et il ne pourra plus jamais être ouvert.',
   },
   IO_ERROR: {
     en: 'The vault files could not be read or written (disk full, permissions or a missing folder).',

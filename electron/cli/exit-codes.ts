@@ -34,7 +34,6 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   DATABASE_MISMATCH: EXIT.DAMAGED,
   VAULT_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
   VAULT_ALREADY_EXISTS: EXIT.NOT_FOUND_OR_EXISTS,
-  VAULT_ERASED: EXIT.NOT_FOUND_OR_EXISTS,
   IO_ERROR: EXIT.IO,
   // Not damage: the vault is fine, this CaseVault is too old. Kept apart so scripts do not restore
   // a backup over a healthy vault.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,11 @@ describe('vault lifecycle', () => {
     await makeVault();
     expect(await vaultExists(dir)).toBe(true);
     expect(Object.keys(snapshotFolder(dir))).toEqual(['casevault.header', 'vault.db']);
+    if (process.platform !== 'win32') {
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      for (const name of ['casevault.header', 'vault.db'])
+        expect(statSync(path.join(dir, name)).mode & 0o777).toBe(0o600);
+    }
     const info = await readVaultInfo(dir);
     expect(info.formatVersion).toBe(1);
     expect(info.keyslots.map((s) => s.id)).toEqual(['passphrase', 'recovery']);
