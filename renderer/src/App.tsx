@@ -4,7 +4,7 @@
  * typed. The recovery key is the one secret held here, only until the user confirms it.
  */
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/errors.ts';
 import type { LockReasonName, Settings } from '../../shared/ipc/contract.ts';
@@ -41,6 +41,10 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const language = currentLanguage(i18n);
   const unlocked = UNLOCKED_SCREENS.has(screen.name);
+  // react-i18next hands out a new `i18n` object on every language change: the boot must not
+  // depend on it, or switching language would restart the app and drop the current screen.
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
 
   const changeLanguage = useCallback(
     (next: Language) => {
@@ -65,7 +69,7 @@ export function App() {
         if (cancelled) return;
         const chosen = saved ?? { ...DEFAULT_SETTINGS, language: info.systemLanguage };
         setSettings(chosen);
-        await applyLanguage(i18n, chosen.language);
+        await applyLanguage(i18nRef.current, chosen.language);
         if (status.state === 'none') setScreen({ name: 'create' });
         else if (status.state === 'locked') setScreen({ name: 'unlock' });
         else setScreen({ name: 'home' });
@@ -76,7 +80,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [i18n]);
+  }, []);
 
   // Main locks on its own (idle, sleep, screen lock, panic): drop every unlocked screen at once.
   useEffect(() => {

@@ -31,6 +31,8 @@ describe('unlock screen', () => {
     expect(await screen.findByText(messageFor('WRONG_PASSPHRASE', 'en'))).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(fake.callsTo('settings:set')).toEqual([{ language: 'en' }]);
+    // Switching language re-renders; it must not restart the app (which would drop the screen).
+    expect(fake.callsTo('vault:status')).toHaveLength(1);
   });
 
   it('goes home on success, and back to unlock with the reason when main says it locked', async () => {

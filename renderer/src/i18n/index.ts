@@ -20,6 +20,9 @@ export function createI18n(language: Language): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    // Catalogues are bundled, so there is nothing to wait for; suspending on a language change
+    // would throw away the screen (and whatever the user typed) for nothing.
+    react: { useSuspense: false },
   });
   document.documentElement.lang = language;
   return instance;
