@@ -33,18 +33,24 @@ step('build', bin('electron-vite'), ['build']);
 
 const chromium = process.env.CASEVAULT_CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.error(`\nChromium is needed for the e2e tests and was not found at ${chromium}. Run \`npm run install-browser\`.`);
+  console.error(
+    `\nChromium is needed for the e2e tests and was not found at ${chromium}. Run \`npm run install-browser\`.`,
+  );
   process.exit(1);
 }
 
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 const report = path.join(root, 'test-results', 'vitest.json');
 console.log('\n── vitest (unit, dom, e2e)');
-const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+const run = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 
 let passed = 0;
 let failed = 0;

@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'DATABASE_MISMATCH',
   'DATABASE_TOO_NEW',
   'IO_ERROR',
+  'RECORD_INVALID',
+  'RECORD_NOT_FOUND',
+  'RECORD_CONFLICT',
+  'RECORD_IN_USE',
+  'CONSENT_REQUIRED',
+  'AUDIT_CHAIN_BROKEN',
+  'IMPORT_INVALID',
   'INTERNAL',
 ] as const;
 
@@ -91,6 +98,34 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   IO_ERROR: {
     en: 'The vault files could not be read or written (disk full, permissions or a missing folder).',
     fr: 'Les fichiers du coffre n’ont pas pu être lus ou écrits (disque plein, droits ou dossier manquant).',
+  },
+  RECORD_INVALID: {
+    en: 'This record is not valid: check the field named below.',
+    fr: 'Cet enregistrement n’est pas valide : vérifiez le champ indiqué ci-dessous.',
+  },
+  RECORD_NOT_FOUND: {
+    en: 'This record does not exist (it may have been deleted).',
+    fr: 'Cet enregistrement n’existe pas (il a peut-être été supprimé).',
+  },
+  RECORD_CONFLICT: {
+    en: 'Another record already uses this code. Choose another one.',
+    fr: 'Un autre enregistrement utilise déjà ce code. Choisissez-en un autre.',
+  },
+  RECORD_IN_USE: {
+    en: 'This record is still referred to by others (for example a consent used by a referral). Remove those first.',
+    fr: 'Cet enregistrement est encore utilisé par d’autres (par exemple un consentement lié à un référencement). Retirez-les d’abord.',
+  },
+  CONSENT_REQUIRED: {
+    en: 'No valid consent allows this: the consent must belong to this case, not be withdrawn, and cover this kind of recipient.',
+    fr: 'Aucun consentement valide ne le permet : il doit concerner ce dossier, ne pas être retiré et couvrir ce type de destinataire.',
+  },
+  AUDIT_CHAIN_BROKEN: {
+    en: 'The audit log was altered: its chain of authentication codes breaks at the entry named below.',
+    fr: 'Le journal d’audit a été modifié : sa chaîne de codes d’authentification est rompue à l’entrée indiquée ci-dessous.',
+  },
+  IMPORT_INVALID: {
+    en: 'The file cannot be imported; nothing was written. The first problem is named below.',
+    fr: 'Le fichier ne peut pas être importé ; rien n’a été écrit. Le premier problème est indiqué ci-dessous.',
   },
   INTERNAL: {
     en: 'An unexpected error occurred. No secret was recorded.',

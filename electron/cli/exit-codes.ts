@@ -38,6 +38,14 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   // Not damage: the vault is fine, this CaseVault is too old. Kept apart so scripts do not restore
   // a backup over a healthy vault.
   DATABASE_TOO_NEW: EXIT.TOO_NEW,
+  // Records: what the user asked for is not valid or not allowed (bad input), or is not there.
+  RECORD_INVALID: EXIT.USAGE,
+  IMPORT_INVALID: EXIT.USAGE,
+  RECORD_CONFLICT: EXIT.USAGE,
+  RECORD_IN_USE: EXIT.USAGE,
+  CONSENT_REQUIRED: EXIT.USAGE,
+  RECORD_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  AUDIT_CHAIN_BROKEN: EXIT.DAMAGED,
   VAULT_LOCKED: EXIT.INTERNAL,
   VAULT_ALREADY_UNLOCKED: EXIT.INTERNAL,
   INTERNAL: EXIT.INTERNAL,

@@ -8,7 +8,15 @@ import type { LockReasonName } from '../../shared/ipc/contract.ts';
 import type { VaultService } from '../core/service/types.ts';
 
 /** The VaultService methods the worker answers; `onLocked` and `dispose` are handled on each side. */
-export const WORKER_METHODS = ['status', 'create', 'unlock', 'lock', 'changePassphrase', 'recover'] as const;
+export const WORKER_METHODS = [
+  'status',
+  'create',
+  'unlock',
+  'lock',
+  'changePassphrase',
+  'recover',
+  'records',
+] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 
 export interface WorkerRequest {

@@ -57,6 +57,10 @@ export class WorkerVaultService implements VaultService {
     await this.#call('changePassphrase', [current, next]);
   }
 
+  records(op: string, input: unknown): Promise<unknown> {
+    return this.#call('records', [op, input]);
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { recordsContract } from './records-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
 export const Passphrase = z.string().min(1).max(1024);
@@ -76,6 +77,7 @@ export const contract = {
     input: z.object({ recoveryKey: z.string().min(1).max(200), newPassphrase: Passphrase }).strict(),
     output: Ok,
   },
+  ...recordsContract,
 } as const;
 
 export type Contract = typeof contract;

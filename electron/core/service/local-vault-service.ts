@@ -6,6 +6,8 @@
 
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { runRecordsOp } from '../records/records-ops.ts';
+import { RecordsService } from '../records/records-service.ts';
 import {
   createVault,
   readVaultInfo,
@@ -26,6 +28,7 @@ export class LocalVaultService implements VaultService {
   readonly #dir: string;
   readonly #now: () => Date;
   #session: VaultSession | undefined;
+  #records: RecordsService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   /** Calls run one at a time: two unlocks racing must not open the database twice. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -83,6 +86,7 @@ export class LocalVaultService implements VaultService {
   #lockNow(reason: LockReasonName): void {
     const session = this.#session;
     this.#session = undefined;
+    this.#records = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -110,6 +114,15 @@ export class LocalVaultService implements VaultService {
         throw error;
       }
       this.#session = session;
+    });
+  }
+
+  records(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#records ??= new RecordsService(session, { now: this.#now });
+      return runRecordsOp(this.#records, op, input);
     });
   }
 

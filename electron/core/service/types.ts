@@ -23,6 +23,11 @@ export interface VaultService {
   changePassphrase(current: string, next: string): Promise<void>;
   /** Works from the locked state: opens with the recovery key, sets a new passphrase, stays unlocked. */
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
+  /**
+   * Runs one case-records operation (the `records:*` IPC channels, without the prefix) on the
+   * unlocked vault; VAULT_LOCKED otherwise. The input has passed the contract's schema in main.
+   */
+  records(op: string, input: unknown): Promise<unknown>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

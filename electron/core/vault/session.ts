@@ -16,6 +16,7 @@ import type { KeyRing } from '../crypto/subkeys.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { closeDatabase, type VaultDatabase } from '../db/open.ts';
+import type { AuditMac } from '../records/audit.ts';
 import { vaultPaths, writeFileAtomic } from './files.ts';
 import { type HeaderBody, parseHeader, serializeHeader, verifyHeaderMac } from './header.ts';
 import { createKeyslot } from './keyslots.ts';
@@ -75,6 +76,15 @@ export class VaultSession {
   get vaultId(): string {
     return this.#body.vaultId;
   }
+
+  /**
+   * Keyed BLAKE2b-256 with the vault's audit subkey, for the audit chain. The key itself never
+   * leaves the session; after lock the function refuses.
+   */
+  readonly auditMac: AuditMac = (bytes) => {
+    this.#assertUnlocked();
+    return this.#sodium.crypto_generichash(32, bytes, this.#keys.get('audit'));
+  };
 
   /** The open database. Repositories take it as their first argument. */
   get db(): VaultDatabase {

@@ -19,6 +19,7 @@ import { loadSodium, type Sodium, wipe } from '../crypto/sodium.ts';
 import { KeyRing } from '../crypto/subkeys.ts';
 import { migrate } from '../db/migrate.ts';
 import { openEncryptedDatabase, type VaultDatabase } from '../db/open.ts';
+import { appendAudit } from '../records/audit.ts';
 import { exists, ioError, shredFile, vaultPaths, writeFileAtomic } from './files.ts';
 import {
   HEADER_FORMAT_VERSION,
@@ -142,6 +143,13 @@ export async function createVault(
       insert.run('vault_id', vaultId);
       insert.run('created_at', created);
       database.prepare("INSERT INTO key_events (kind, at) VALUES ('created', ?)").run(created);
+      const auditKey = keys!.get('audit');
+      appendAudit(database, (bytes) => sodium.crypto_generichash(32, bytes, auditKey), {
+        at: created,
+        actor: 'owner',
+        action: 'vault.create',
+        detail: {},
+      });
     })();
     await writeFileAtomic(paths.header, serializeHeader(sodium, keys.get('headerMac'), body));
 

@@ -12,6 +12,7 @@ import type { VaultService } from '../../core/service/types.ts';
 import type { PreferencesStore } from '../preferences.ts';
 import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
+import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
 import { registerVaultHandlers } from './handlers/vault.ts';
@@ -35,6 +36,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerSettingsHandlers(table.register, deps);
   registerSessionHandlers(table.register, deps);
   registerVaultHandlers(table.register, deps);
+  registerRecordsHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import {
   createVault,
   eraseVault,
@@ -273,8 +274,8 @@ describe('database checks at unlock', () => {
       ok: true,
       header: 'ok',
       integrity: ['ok'],
-      schemaVersion: 2,
-      expectedSchemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      expectedSchemaVersion: LATEST_SCHEMA_VERSION,
     });
     const file = path.join(dir, 'casevault.header');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/"createdAt":"(\d{4})/, '"createdAt":"1999'));

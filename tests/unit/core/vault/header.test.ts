@@ -85,7 +85,7 @@ describe('vault header', () => {
       'a salt of the wrong length',
       (t: string) => t.replace(Buffer.alloc(16, 1).toString('base64'), Buffer.alloc(8, 1).toString('base64')),
     ],
-    ['a missing MAC line', (t: string) => t.split('\n').slice(0, 2).join('\n') + '\n'],
+    ['a missing MAC line', (t: string) => `${t.split('\n').slice(0, 2).join('\n')}\n`],
     ['CRLF line endings', (t: string) => t.replace(/\n/g, '\r\n')],
     ['a trailing byte', (t: string) => `${t} `],
     ['another magic', (t: string) => t.replace('CASEVAULT-HEADER/1', 'CASEVAULT-HEADER/2')],

@@ -55,6 +55,11 @@ export class FakeVaultService implements VaultService {
     return () => this.#listeners.delete(listener);
   }
 
+  async records(op: string, _input: unknown): Promise<unknown> {
+    this.calls.push(`records:${op}`);
+    return { ok: true };
+  }
+
   async dispose(): Promise<void> {
     this.calls.push('dispose');
     await this.lock('user');

@@ -1,0 +1,225 @@
+/**
+ * The case-records service: every read and write the UI and the CLI make on records, on one
+ * unlocked vault session. Writes run in one transaction each and validate with the shared schemas;
+ * reveals of identifying data are audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { CaseVaultError } from '../../../shared/errors.ts';
+import { CustomKindInput } from '../../../shared/records/schemas.ts';
+import { codesOf } from '../../../shared/records/taxonomies.ts';
+import type { VaultSession } from '../vault/session.ts';
+import { appendAudit, listAudit, verifyAuditChain } from './audit.ts';
+import { ENTITIES, type EntityName } from './entities.ts';
+import { type CaseListFilter, caseDetail, listCases, listPeople, overdue, riskTrend } from './queries.ts';
+import { type SearchFilters, searchRecords } from './search.ts';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  type RecordContext,
+  recordHistory,
+  updateRecord,
+  validate,
+} from './store.ts';
+
+export interface RecordsServiceOptions {
+  now?: () => Date;
+  newId?: () => string;
+  actor?: string;
+}
+
+const PERSON_ROLES = codesOf('personRole') as readonly string[];
+
+export class RecordsService {
+  readonly #session: VaultSession;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+  readonly #actor: string;
+
+  constructor(session: VaultSession, options: RecordsServiceOptions = {}) {
+    this.#session = session;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    this.#actor = options.actor ?? 'owner';
+  }
+
+  get #ctx(): RecordContext {
+    return {
+      db: this.#session.db,
+      mac: this.#session.auditMac,
+      now: this.#now,
+      newId: this.#newId,
+      actor: this.#actor,
+    };
+  }
+
+  #write<T>(work: (ctx: RecordContext) => T): T {
+    const ctx = this.#ctx;
+    return ctx.db.transaction(() => work(ctx))();
+  }
+
+  create(entity: EntityName, data: unknown) {
+    return this.#write((ctx) => createRecord(ctx, entity, data));
+  }
+
+  update(entity: EntityName, id: string, patch: Record<string, unknown>) {
+    return this.#write((ctx) => updateRecord(ctx, entity, id, patch));
+  }
+
+  delete(entity: EntityName, id: string): void {
+    this.#write((ctx) => deleteRecord(ctx, entity, id));
+  }
+
+  get(entity: EntityName, id: string) {
+    return getRecord(this.#session.db, entity, id);
+  }
+
+  linkPerson(caseId: string, personId: string, role: string): void {
+    if (!PERSON_ROLES.includes(role)) throw new CaseVaultError('RECORD_INVALID', 'role');
+    this.#write((ctx) => {
+      getRecord(ctx.db, 'case', caseId);
+      getRecord(ctx.db, 'person', personId);
+      const info = ctx.db
+        .prepare('INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)')
+        .run(caseId, personId, role);
+      if (info.changes > 0) {
+        appendAudit(ctx.db, ctx.mac, {
+          at: this.#now().toISOString(),
+          actor: ctx.actor,
+          action: 'record.update',
+          entity: 'case',
+          recordId: caseId,
+          detail: { linked: personId, role },
+        });
+      }
+    });
+  }
+
+  unlinkPerson(caseId: string, personId: string, role: string): void {
+    this.#write((ctx) => {
+      const info = ctx.db
+        .prepare('DELETE FROM case_people WHERE case_id = ? AND person_id = ? AND role = ?')
+        .run(caseId, personId, role);
+      if (info.changes === 0) throw new CaseVaultError('RECORD_NOT_FOUND', 'link');
+      appendAudit(ctx.db, ctx.mac, {
+        at: this.#now().toISOString(),
+        actor: ctx.actor,
+        action: 'record.update',
+        entity: 'case',
+        recordId: caseId,
+        detail: { unlinked: personId, role },
+      });
+    });
+  }
+
+  /** Returns a person's real name, if one is kept, and records that it was shown. */
+  revealIdentity(personId: string): { realName: string | null } {
+    return this.#write((ctx) => {
+      getRecord(ctx.db, 'person', personId);
+      const realName =
+        (ctx.db
+          .prepare('SELECT real_name FROM person_identities WHERE person_id = ?')
+          .pluck()
+          .get(personId) as string | undefined) ?? null;
+      appendAudit(ctx.db, ctx.mac, {
+        at: this.#now().toISOString(),
+        actor: ctx.actor,
+        action: 'person.reveal-identity',
+        entity: 'person',
+        recordId: personId,
+        detail: { found: realName !== null },
+      });
+      return { realName };
+    });
+  }
+
+  history(recordId: string) {
+    return recordHistory(this.#session.db, recordId);
+  }
+
+  /** Audit entries, newest first; with `caseId`, those of the case and everything in it. */
+  audit(options: { caseId?: string; limit?: number; beforeSeq?: number } = {}) {
+    const db = this.#session.db;
+    let recordIds: string[] | undefined;
+    if (options.caseId) {
+      recordIds = [
+        options.caseId,
+        ...(db
+          .prepare('SELECT record_id FROM search_docs WHERE case_id = ?')
+          .pluck()
+          .all(options.caseId) as string[]),
+      ];
+    }
+    return listAudit(db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
+  }
+
+  verifyAudit() {
+    return verifyAuditChain(this.#session.db, this.#session.auditMac);
+  }
+
+  search(query: string, filters: SearchFilters = {}) {
+    return searchRecords(this.#session.db, query, filters);
+  }
+
+  listCases(filter: CaseListFilter = {}, offset = 0, limit = 100) {
+    return listCases(this.#session.db, filter, offset, limit);
+  }
+
+  caseDetail(caseId: string) {
+    return caseDetail(this.#session.db, caseId);
+  }
+
+  caseByCode(code: string) {
+    const id = this.#session.db.prepare('SELECT id FROM cases WHERE code = ?').pluck().get(code) as
+      | string
+      | undefined;
+    if (!id) throw new CaseVaultError('RECORD_NOT_FOUND', 'case');
+    return caseDetail(this.#session.db, id);
+  }
+
+  riskTrend(caseId: string) {
+    getRecord(this.#session.db, 'case', caseId);
+    return riskTrend(this.#session.db, caseId);
+  }
+
+  overdue(today: string = this.#now().toISOString().slice(0, 10)) {
+    return overdue(this.#session.db, today);
+  }
+
+  listPeople(aliasPrefix?: string, limit = 200) {
+    return listPeople(this.#session.db, aliasPrefix, Math.min(Math.max(limit, 1), 1000));
+  }
+
+  addCustomKind(input: unknown) {
+    const kind = validate(CustomKindInput, input);
+    return this.#write((ctx) => {
+      const at = this.#now().toISOString();
+      const info = ctx.db
+        .prepare(
+          'INSERT OR IGNORE INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(kind.code, kind.fr, kind.en, at);
+      if (info.changes === 0) throw new CaseVaultError('RECORD_CONFLICT', 'code');
+      appendAudit(ctx.db, ctx.mac, {
+        at,
+        actor: ctx.actor,
+        action: 'kind.create',
+        detail: { code: kind.code },
+      });
+      return kind;
+    });
+  }
+
+  listCustomKinds(): Array<{ code: string; fr: string; en: string }> {
+    return this.#session.db
+      .prepare('SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code')
+      .all() as Array<{ code: string; fr: string; en: string }>;
+  }
+
+  /** Exposed for import/export, which run their own transaction over many records. */
+  context(): RecordContext {
+    return this.#ctx;
+  }
+
+  static entities = ENTITIES;
+}

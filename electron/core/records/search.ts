@@ -1,0 +1,93 @@
+/**
+ * Full-text search over the records (FTS5 inside the encrypted database) with filters, ranked by
+ * BM25 (titles weigh more than bodies). What a person types is turned into a safe FTS5 query: each
+ * word becomes a quoted prefix term, so FTS5 operators in the input are plain text.
+ */
+import type { VaultDatabase } from '../db/open.ts';
+import type { EntityName } from './entities.ts';
+
+export interface SearchFilters {
+  entity?: EntityName;
+  caseStatus?: string;
+  caseKind?: string;
+  /** Inclusive `YYYY-MM-DD` bounds on the record's own date (incident date, risk date, …). */
+  from?: string;
+  to?: string;
+  country?: string;
+  tag?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  entity: EntityName;
+  recordId: string;
+  caseId: string | null;
+  caseCode: string | null;
+  title: string;
+  snippet: string;
+  onDate: string | null;
+  rank: number;
+}
+
+/** Words (letters, digits, apostrophes inside words) → `"word"*` terms joined by AND. */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 16);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function searchRecords(db: VaultDatabase, text: string, filters: SearchFilters = {}): SearchHit[] {
+  const query = toFtsQuery(text);
+  if (!query) return [];
+  const where: string[] = ['search_index MATCH ?'];
+  const params: unknown[] = [query];
+  if (filters.entity) {
+    where.push('d.entity = ?');
+    params.push(filters.entity);
+  }
+  if (filters.from) {
+    where.push('d.on_date >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('d.on_date <= ?');
+    params.push(filters.to);
+  }
+  if (filters.caseStatus) {
+    where.push('c.status = ?');
+    params.push(filters.caseStatus);
+  }
+  if (filters.caseKind) {
+    where.push('c.kind = ?');
+    params.push(filters.caseKind);
+  }
+  if (filters.country) {
+    where.push('c.country = ?');
+    params.push(filters.country);
+  }
+  if (filters.tag) {
+    where.push('EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = d.case_id AND t.tag = ?)');
+    params.push(filters.tag);
+  }
+  const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
+  params.push(limit);
+  return db
+    .prepare(
+      `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
+              search_index.title AS title,
+              snippet(search_index, 1, '«', '»', '…', 12) AS snippet,
+              d.on_date AS onDate,
+              bm25(search_index, 4.0, 1.0) AS rank
+         FROM search_index
+         JOIN search_docs d ON d.rowid = search_index.rowid
+         LEFT JOIN cases c ON c.id = d.case_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY rank
+        LIMIT ?`,
+    )
+    .all(...params) as SearchHit[];
+}
