@@ -16,7 +16,7 @@ import type { KeyRing } from '../crypto/subkeys.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { closeDatabase, type VaultDatabase } from '../db/open.ts';
-import type { AuditMac } from '../records/audit.ts';
+import { type AuditMac, appendAudit } from '../records/audit.ts';
 import { vaultPaths, writeFileAtomic } from './files.ts';
 import { type HeaderBody, parseHeader, serializeHeader, verifyHeaderMac } from './header.ts';
 import { createKeyslot } from './keyslots.ts';
@@ -115,9 +115,11 @@ export class VaultSession {
         serializeHeader(this.#sodium, this.#keys.get('headerMac'), body),
       );
       this.#body = body;
-      this.#db
-        .prepare('INSERT INTO key_events (kind, at) VALUES (?, ?)')
-        .run(options.kind ?? 'passphrase-changed', at);
+      const kind = options.kind ?? 'passphrase-changed';
+      this.#db.transaction(() => {
+        this.#db.prepare('INSERT INTO key_events (kind, at) VALUES (?, ?)').run(kind, at);
+        appendAudit(this.#db, this.auditMac, { at, actor: 'owner', action: `key.${kind}`, detail: {} });
+      })();
     } finally {
       wipe(this.#sodium, secret);
     }
