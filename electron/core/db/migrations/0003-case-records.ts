@@ -157,6 +157,7 @@ export const migration0003: Migration = {
         id           TEXT PRIMARY KEY,
         case_id      TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
         consent_id   TEXT NOT NULL REFERENCES consents (id),
+        referred_on  TEXT NOT NULL,
         status       TEXT NOT NULL,
         follow_up_on TEXT,
         data         TEXT NOT NULL,
