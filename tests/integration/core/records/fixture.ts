@@ -15,7 +15,10 @@ export interface RecordsFixture {
 
 let clock = Date.parse('2026-03-01T09:00:00.000Z');
 /** A clock that moves one second per call, so ordering by time is deterministic. */
-export const tick = () => new Date((clock += 1000));
+export const tick = () => {
+  clock += 1000;
+  return new Date(clock);
+};
 
 export async function openRecordsFixture(): Promise<RecordsFixture> {
   const temp = tempDir();
