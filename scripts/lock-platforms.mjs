@@ -26,7 +26,13 @@ const added = [];
 for (const [name, platform] of Object.entries(PLATFORMS)) {
   const key = `node_modules/@biomejs/${name}`;
   if (packages[key]) continue;
-  packages[key] = { version: biome.version, dev: true, license: 'MIT OR Apache-2.0', optional: true, ...platform };
+  packages[key] = {
+    version: biome.version,
+    dev: true,
+    license: 'MIT OR Apache-2.0',
+    optional: true,
+    ...platform,
+  };
   added.push(name);
 }
 const [root, ...rest] = Object.entries(packages);
