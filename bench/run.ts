@@ -4,6 +4,7 @@
  * Prints a table for people and a final `BENCH_JSON {...}` line for machines.
  */
 import os from 'node:os';
+import { benchRecords, casesAtScale } from './records.ts';
 import { benchSqlite } from './sqlite.ts';
 import { round } from './stats.ts';
 import { benchUnlock } from './unlock.ts';
@@ -12,6 +13,20 @@ const UNLOCK_RUNS = 5;
 const ROWS = 100_000;
 const READS = 200_000;
 const SQLITE_ROUNDS = 3;
+/** Targets from the case-records issue, printed next to the figures (never asserted). */
+const TARGETS = { importRatio: 0.8, searchP95Ms: 20, caseListPageMs: 5 };
+
+/** BENCH_SCALE=0.1 shrinks the records section (100k cases, 1M child records at 1) for quick runs. */
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+if (!(scale > 0 && scale <= 10)) {
+  console.error(`bench: BENCH_SCALE must be a number in (0, 10], got ${process.env.BENCH_SCALE}`);
+  process.exit(1);
+}
+/** Investigation only: `;`-separated pragmas set on BOTH engines before the records import. */
+const extraPragmas = (process.env.BENCH_RECORDS_PRAGMAS ?? '')
+  .split(';')
+  .map((p) => p.trim())
+  .filter(Boolean);
 
 const started = performance.now();
 console.log(
@@ -20,6 +35,11 @@ console.log(
 
 const unlock = await benchUnlock(UNLOCK_RUNS);
 const sqlite = await benchSqlite(ROWS, READS, SQLITE_ROUNDS);
+const recordsCases = casesAtScale(scale);
+console.log(
+  `records: importing ${recordsCases} cases × 11 records on each engine (BENCH_SCALE=${scale}), then search and case list …`,
+);
+const records = await benchRecords(scale, extraPragmas);
 
 const ratios = {
   unlockKdfShare: round(unlock.kdfMs / (unlock.kdfMs + unlock.restMs), 3),
@@ -31,6 +51,25 @@ const ratios = {
     sqlite.encrypted.readsPerSecBigCache / sqlite.plain.readsPerSecBigCache,
     3,
   ),
+  recordsImportEncryptedOverPlain: records.import.ratio,
+  recordsSearchP50EncryptedOverPlain: records.search.p50Ratio,
+  recordsSearchP95EncryptedOverPlain: records.search.p95Ratio,
+  recordsCaseListEncryptedOverPlain: Object.fromEntries(records.caseList.map((p) => [p.label, p.ratio])),
+};
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const ms = (value: number) => `${round(value, 2)} ms`;
+const searchP95Ok = records.search.encrypted.p95Ms <= TARGETS.searchP95Ms;
+const slowestPageMs = Math.max(...records.caseList.map((p) => p.encryptedMedianMs));
+const targets = {
+  importRatio: { target: TARGETS.importRatio, value: records.import.ratio },
+  searchP95Ms: { target: TARGETS.searchP95Ms, value: records.search.encrypted.p95Ms },
+  caseListPageMs: { target: TARGETS.caseListPageMs, value: slowestPageMs },
+  met: {
+    importRatio: records.import.ratio >= TARGETS.importRatio,
+    searchP95Ms: searchP95Ok,
+    caseListPageMs: slowestPageMs <= TARGETS.caseListPageMs,
+  },
 };
 
 const MIB = 1024 * 1024;
@@ -67,6 +106,36 @@ const table: Array<[string, string, string, string]> = [
     `${Math.round(sqlite.plain.readsPerSecBigCache)} reads/s plain`,
     `${ratios.readEncryptedOverPlainBigCache}×`,
   ],
+  [
+    `records import: ${records.cases} cases + ${records.textRows} child records (~${records.meanTextBytes} B texts), 1 transaction`,
+    `${Math.round(records.import.encrypted.recordsPerSec)} records/s`,
+    `${Math.round(records.import.plain.recordsPerSec)} records/s plain`,
+    `${records.import.ratio}× (target ≥ ${TARGETS.importRatio}×: ${verdict(targets.met.importRatio)})`,
+  ],
+  [
+    '  of which the commit (WAL write-out + checkpoint)',
+    ms(records.import.encrypted.commitMs),
+    ms(records.import.plain.commitMs),
+    `${round(records.import.encrypted.commitMs / records.import.plain.commitMs, 3)}× time`,
+  ],
+  [
+    `search p50, ${records.search.queries} queries (searchRecords)`,
+    ms(records.search.encrypted.p50Ms),
+    `${ms(records.search.plain.p50Ms)} plain`,
+    `${records.search.p50Ratio}× time`,
+  ],
+  [
+    'search p95',
+    ms(records.search.encrypted.p95Ms),
+    `${ms(records.search.plain.p95Ms)} plain`,
+    `${records.search.p95Ratio}× time (target ≤ ${TARGETS.searchP95Ms} ms: ${verdict(searchP95Ok)})`,
+  ],
+  ...records.caseList.map((page): [string, string, string, string] => [
+    `case list page of 100 (listCases), ${page.label}, median of 15`,
+    ms(page.encryptedMedianMs),
+    `${ms(page.plainMedianMs)} plain`,
+    `${page.ratio}× time (target ≤ ${TARGETS.caseListPageMs} ms: ${verdict(page.encryptedMedianMs <= TARGETS.caseListPageMs)})`,
+  ]),
 ];
 const widths = [0, 1, 2, 3].map((col) => Math.max(...table.map((row) => row[col]!.length)));
 for (const [i, row] of table.entries()) {
@@ -76,6 +145,24 @@ for (const [i, row] of table.entries()) {
 console.log(`pragmas (both engines): ${JSON.stringify(sqlite.encrypted.pragmas)}`);
 const samePragmas = JSON.stringify(sqlite.encrypted.pragmas) === JSON.stringify(sqlite.plain.pragmas);
 if (!samePragmas) console.log(`WARNING: plain pragmas differ: ${JSON.stringify(sqlite.plain.pragmas)}`);
+console.log(`records pragmas (both engines): ${JSON.stringify(records.pragmas.encrypted)}`);
+if (!records.samePragmas)
+  console.log(`WARNING: records plain pragmas differ: ${JSON.stringify(records.pragmas.plain)}`);
+if (records.extraPragmas.length > 0)
+  console.log(
+    `records: extra pragmas on both engines (BENCH_RECORDS_PRAGMAS): ${records.extraPragmas.join('; ')}`,
+  );
+console.log(
+  `records import per tenth, records/s: ours ${records.import.encrypted.tenthsRecordsPerSec.join(' ')} | plain ${records.import.plain.tenthsRecordsPerSec.join(' ')}`,
+);
+console.log(
+  `records search: same hits on both engines: ${records.search.sameResults}; slowest (ours/plain ms): ${records.search.slowest
+    .map(
+      (q) =>
+        `"${q.query}"${Object.keys(q.filters).length ? ` ${JSON.stringify(q.filters)}` : ''} ${q.encryptedMs}/${q.plainMs}`,
+    )
+    .join(', ')}`,
+);
 const elapsedS = round((performance.now() - started) / 1000, 1);
 console.log(`total ${elapsedS} s`);
 
@@ -86,7 +173,9 @@ console.log(
     platform: `${os.platform()}/${os.arch()}`,
     unlock,
     sqlite: { ...sqlite, samePragmas },
+    records,
     ratios,
+    targets,
     elapsedS,
   })}`,
 );
