@@ -14,6 +14,23 @@ export const COMMAND_OPTIONS = {
   passwd: { 'passphrase-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   recover: { 'recovery-key-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   erase: { yes: { type: 'boolean' } },
+  import: { 'passphrase-file': { type: 'string' }, csv: { type: 'boolean' } },
+  'export-json': {
+    'passphrase-file': { type: 'string' },
+    case: { type: 'string' },
+    'include-identities': { type: 'boolean' },
+    out: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
+  list: {
+    'passphrase-file': { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  show: { 'passphrase-file': { type: 'string' } },
+  search: { 'passphrase-file': { type: 'string' }, kind: { type: 'string' } },
+  audit: { 'passphrase-file': { type: 'string' }, limit: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

@@ -33,6 +33,12 @@ Commands:
   passwd <dir> [--passphrase-file F] --new-passphrase-file F     change the passphrase
   recover <dir> --recovery-key-file F --new-passphrase-file F    set a new passphrase with the recovery key
   erase <dir> --yes                                              destroy the keys: the vault is gone for good
+  import <dir> <file.json|file.csv> [--csv]                      import records (all or nothing)
+  export-json <dir> [--case CODE] [--include-identities] [--out F] [--yes]   PLAINTEXT export of the records
+  list <dir> [--kind K] [--status S] [--limit N]                 list cases
+  show <dir> <CODE>                                              summary of one case (aliases only)
+  search <dir> <words…> [--kind entity]                          full-text search
+  audit <dir> [--limit N]                                        verify the audit chain, show the last entries
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
 4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
@@ -48,6 +54,12 @@ Commandes :
   passwd <dossier> [--passphrase-file F] --new-passphrase-file F    changer la phrase de passe
   recover <dossier> --recovery-key-file F --new-passphrase-file F   nouvelle phrase de passe grâce à la clé de récupération
   erase <dossier> --yes                                             détruire les clés : le coffre est perdu pour toujours
+  import <dossier> <fichier.json|fichier.csv> [--csv]               importer des enregistrements (tout ou rien)
+  export-json <dossier> [--case CODE] [--include-identities] [--out F] [--yes]   export EN CLAIR des enregistrements
+  list <dossier> [--kind K] [--status S] [--limit N]                lister les dossiers
+  show <dossier> <CODE>                                             résumé d’un dossier (pseudonymes seulement)
+  search <dossier> <mots…> [--kind entité]                          recherche plein texte
+  audit <dossier> [--limit N]                                       vérifier la chaîne d’audit, afficher les dernières entrées
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
 3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
@@ -89,6 +101,34 @@ affichée une seule fois : notez-la sur papier.`,
     fr: 'Usage : casevault erase <dossier> --yes\n\nEffacement cryptographique : détruit les clés protégées pour que plus rien (pas même la clé de récupération) ne puisse ouvrir le coffre. Refusé sans --yes.',
   },
 };
+
+const RECORDS_COMMANDS: Record<string, Record<Language, string>> = {
+  import: {
+    en: 'Usage: casevault import <dir> <file> [--csv] [--passphrase-file F]\n\nImports a records file (casevault.records/1, docs/records-format.md) or, for a .csv file or with --csv, cases and incidents from a spreadsheet (docs/csv-import.md). All or nothing: a refusal names the line and the field, and nothing is written (exit 1).',
+    fr: 'Usage : casevault import <dossier> <fichier> [--csv] [--passphrase-file F]\n\nImporte un fichier d’enregistrements (casevault.records/1, docs/records-format.md) ou, pour un fichier .csv ou avec --csv, des dossiers et incidents d’un tableur (docs/csv-import.md). Tout ou rien : un refus indique la ligne et le champ, et rien n’est écrit (code 1).',
+  },
+  'export-json': {
+    en: 'Usage: casevault export-json <dir> [--case CODE] [--include-identities] [--out FILE] [--yes]\n\nWrites the records (or one case) in the records format, in PLAINTEXT: to standard output, or to a new FILE (never overwritten). --yes is required when the output is a terminal or a file; a pipe to another program needs none. Real names only with --include-identities. With --json, --out is required.',
+    fr: 'Usage : casevault export-json <dossier> [--case CODE] [--include-identities] [--out FICHIER] [--yes]\n\nÉcrit les enregistrements (ou un dossier) au format ouvert, EN CLAIR : sur la sortie standard ou dans un nouveau FICHIER (jamais écrasé). --yes est exigé quand la sortie est un terminal ou un fichier ; un tube vers un autre programme n’en a pas besoin. Vrais noms seulement avec --include-identities. Avec --json, --out est obligatoire.',
+  },
+  list: {
+    en: 'Usage: casevault list <dir> [--kind K] [--status S] [--limit N]\n\nLists cases, newest opened first (limit 1–500, default 100).',
+    fr: 'Usage : casevault list <dossier> [--kind K] [--status S] [--limit N]\n\nListe les dossiers, les plus récents d’abord (limite 1–500, 100 par défaut).',
+  },
+  show: {
+    en: 'Usage: casevault show <dir> <CODE>\n\nA readable summary of one case: people by alias (never real names), incidents, risk log and trend, protection plan (overdue measures first), consents, referrals, OCSEA reports.',
+    fr: 'Usage : casevault show <dossier> <CODE>\n\nRésumé lisible d’un dossier : personnes par pseudonyme (jamais de vrai nom), incidents, journal des risques et tendance, plan de protection (mesures en retard d’abord), consentements, référencements, signalements OCSEA.',
+  },
+  search: {
+    en: 'Usage: casevault search <dir> <words…> [--kind entity]\n\nFull-text search (every word must match, as a prefix). --kind: case, person, incident, riskEntry, …',
+    fr: 'Usage : casevault search <dossier> <mots…> [--kind entité]\n\nRecherche plein texte (chaque mot doit correspondre, en préfixe). --kind : case, person, incident, riskEntry, …',
+  },
+  audit: {
+    en: 'Usage: casevault audit <dir> [--limit N]\n\nVerifies the whole audit chain (exit 3 and the first entry that fails if it was altered) and lists the last N entries (default 20).',
+    fr: 'Usage : casevault audit <dossier> [--limit N]\n\nVérifie toute la chaîne d’audit (code 3 et la première entrée fautive si elle a été modifiée) et affiche les N dernières entrées (20 par défaut).',
+  },
+};
+Object.assign(COMMANDS, RECORDS_COMMANDS);
 
 export function helpText(language: Language, command?: string): string {
   const body = command ? COMMANDS[command]?.[language] : undefined;

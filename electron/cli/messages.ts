@@ -10,12 +10,12 @@ const MESSAGES = {
     fr: 'Option {option} refusée : une phrase de passe ou une clé sur la ligne de commande reste dans l’historique du shell et est visible des autres utilisateurs dans la liste des processus. Utilisez --passphrase-file FICHIER ou l’entrée standard (voir casevault --help).',
   },
   unknownCommand: {
-    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase.',
-    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase.',
+    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit.',
+    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit.',
   },
   missingCommand: {
-    en: 'No command given. Commands: init, info, check, passwd, recover, erase (casevault --help).',
-    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase (casevault --help).',
+    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit (casevault --help).',
+    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit (casevault --help).',
   },
   badOption: {
     en: 'Invalid option {option} for "{command}" (casevault {command} --help).',
@@ -100,6 +100,62 @@ const MESSAGES = {
     en: 'Vault erased: its keys were destroyed. It can never be opened again.',
     fr: 'Coffre effacé : ses clés ont été détruites. Il ne pourra plus jamais être ouvert.',
   },
+  operands: {
+    en: 'Usage: casevault {usage} (casevault {command} --help).',
+    fr: 'Usage : casevault {usage} (casevault {command} --help).',
+  },
+  badChoice: {
+    en: '{option} takes one of: {allowed}.',
+    fr: '{option} accepte l’une de ces valeurs : {allowed}.',
+  },
+  badLimit: {
+    en: '--limit takes a whole number from 1 to {max}.',
+    fr: '--limit accepte un nombre entier de 1 à {max}.',
+  },
+  importNotUtf8: {
+    en: 'The file to import is not UTF-8 text (save it as "CSV UTF-8" or JSON in UTF-8).',
+    fr: 'Le fichier à importer n’est pas du texte UTF-8 (enregistrez-le en « CSV UTF-8 » ou en JSON UTF-8).',
+  },
+  importDone: {
+    en: 'Imported into {dir}: {counts}. One audit entry records the import.',
+    fr: 'Importé dans {dir} : {counts}. Une entrée du journal d’audit enregistre l’import.',
+  },
+  exportNeedsYes: {
+    en: 'The export is PLAINTEXT. It is written to a terminal or a file only with --yes (a pipe to another program, such as an encryption tool, needs no --yes).',
+    fr: 'L’export est en CLAIR. Il n’est écrit sur un terminal ou dans un fichier qu’avec --yes (un tube vers un autre programme, par exemple un outil de chiffrement, n’en a pas besoin).',
+  },
+  exportJsonNeedsOut: {
+    en: 'export-json writes the records document itself on standard output; with --json, give --out FILE.',
+    fr: 'export-json écrit le document lui-même sur la sortie standard ; avec --json, indiquez --out FICHIER.',
+  },
+  exportOutExists: {
+    en: 'The file given to --out already exists; it was not overwritten. Choose a new name.',
+    fr: 'Le fichier donné à --out existe déjà ; il n’a pas été écrasé. Choisissez un nouveau nom.',
+  },
+  exportWarning: {
+    en: 'WARNING: this export is PLAINTEXT (not encrypted): anyone who gets it can read every record in it. Do not leave it on this computer: move it to encrypted storage or seal it for its recipient, then delete it.',
+    fr: 'ATTENTION : cet export est en CLAIR (non chiffré) : quiconque l’obtient peut lire tous les enregistrements qu’il contient. Ne le laissez pas sur cet ordinateur : placez-le sur un support chiffré ou scellez-le pour son destinataire, puis supprimez-le.',
+  },
+  exportIdentities: {
+    en: 'It contains the REAL NAMES of the people (--include-identities).',
+    fr: 'Il contient les VRAIS NOMS des personnes (--include-identities).',
+  },
+  exportDone: {
+    en: 'Exported to {file}: {counts}. Real names: {identities}.',
+    fr: 'Exporté dans {file} : {counts}. Vrais noms : {identities}.',
+  },
+  listTitle: { en: '{shown} of {total} cases', fr: '{shown} dossiers sur {total}' },
+  searchNone: { en: 'No match.', fr: 'Aucun résultat.' },
+  auditIntact: {
+    en: 'Audit chain intact: {entries} entries verified.',
+    fr: 'Chaîne d’audit intacte : {entries} entrées vérifiées.',
+  },
+  auditBroken: {
+    en: 'Audit chain BROKEN at entry #{seq} ({reason}): this entry or one after it was altered, removed or reordered.',
+    fr: 'Chaîne d’audit ROMPUE à l’entrée n° {seq} ({reason}) : cette entrée ou une suivante a été modifiée, supprimée ou déplacée.',
+  },
+  auditLast: { en: 'Last {count} entries:', fr: '{count} dernières entrées :' },
+  checkAudit: { en: 'Audit chain', fr: 'Chaîne d’audit' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,13 +3,19 @@
  * and never calls process.exit, so tests and the bin shim can drive it.
  */
 import { type CommandLine, type CommandName, parseCommandLine, scanOutputOptions } from './args.ts';
+import { audit } from './commands/audit.ts';
 import { check } from './commands/check.ts';
 import type { Command } from './commands/context.ts';
 import { erase } from './commands/erase.ts';
+import { exportJson } from './commands/export-json.ts';
+import { importRecords } from './commands/import.ts';
 import { info } from './commands/info.ts';
 import { init } from './commands/init.ts';
+import { list } from './commands/list.ts';
 import { passwd } from './commands/passwd.ts';
 import { recover } from './commands/recover.ts';
+import { search } from './commands/search.ts';
+import { show } from './commands/show.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { helpText } from './help.ts';
 import type { CliIo } from './io.ts';
@@ -18,7 +24,20 @@ import { type Reporter, reportError, reportResult } from './output.ts';
 import { SecretReader } from './secrets.ts';
 import { UsageError } from './usage-error.ts';
 
-const COMMANDS: Record<CommandName, Command> = { init, info, check, passwd, recover, erase };
+const COMMANDS: Record<CommandName, Command> = {
+  init,
+  info,
+  check,
+  passwd,
+  recover,
+  erase,
+  import: importRecords,
+  'export-json': exportJson,
+  list,
+  show,
+  search,
+  audit,
+};
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const scanned = scanOutputOptions(argv);

@@ -5,6 +5,8 @@
  * (HEADER_ALTERED, DATABASE_DAMAGED…) comes out of the core as an error with the same exit code.
  */
 import type { ErrorCode } from '../../../shared/errors.ts';
+import type { AuditVerification } from '../../core/records/audit.ts';
+import { RecordsService } from '../../core/records/records-service.ts';
 import type { CheckReport } from '../../core/vault/session.ts';
 import { readVaultInfo, unlockWithPassphrase } from '../../core/vault/vault.ts';
 import { singleDir, stringOption } from '../args.ts';
@@ -30,20 +32,31 @@ export const check: Command = async ({ line, language, secrets }) => {
   });
   const session = await unlockWithPassphrase(dir, passphrase);
   let report: CheckReport;
+  let auditChain: AuditVerification;
   try {
     report = await session.check();
+    // The audit chain is checked too: an edited, removed or reordered entry is damage (exit 3).
+    auditChain = new RecordsService(session).verifyAudit();
   } finally {
     session.lock();
   }
   const timings = { kdfMs: Math.round(session.timings.kdfMs), openMs: Math.round(session.timings.openMs) };
-  const json = { dir, report, timings };
+  const json = { dir, report, auditChain, timings };
   const integrityOk = report.integrity.length === 1 && report.integrity[0] === 'ok';
   const details = [
     `  ${t(language, 'checkUnlock')}: ${t(language, 'checkKdfTime', { kdf: timings.kdfMs, open: timings.openMs })}`,
     `  ${t(language, 'checkHeader')}: ${report.header}`,
     `  ${t(language, 'checkIntegrity')}: ${integrityOk ? 'ok' : report.integrity.slice(0, 20).join('; ')}`,
     `  ${t(language, 'checkSchema')}: ${report.schemaVersion} / ${report.expectedSchemaVersion}`,
+    `  ${
+      auditChain.ok
+        ? t(language, 'auditIntact', { entries: auditChain.entries })
+        : t(language, 'auditBroken', { seq: auditChain.broken!.seq, reason: auditChain.broken!.reason })
+    }`,
   ];
+  if (report.ok && !auditChain.ok) {
+    return { json, text: details, error: { code: 'AUDIT_CHAIN_BROKEN' }, exit: EXIT.DAMAGED };
+  }
   if (report.ok) {
     return { json, text: [t(language, 'checkOk', { schema: report.schemaVersion }), ...details] };
   }
