@@ -41,7 +41,7 @@ describe('casevault records commands', () => {
     const before = await snapshot(vault);
     const result = await run(['import', vault, bad, '--json']);
     expect(result.code).toBe(1);
-    const out = jsonOf(result) as { error: { code: string; message: string } };
+    const out = jsonOf(result) as unknown as { error: { code: string; message: string } };
     expect(out.error.code).toBe('IMPORT_INVALID');
     expect(out.error.message).toMatch(/line \d+, incidents\[3\]\.occurredOn: not a real date/);
     expect(await snapshot(vault)).toEqual(before);
@@ -65,9 +65,9 @@ describe('casevault records commands', () => {
   });
 
   it('lists cases with filters', async () => {
-    const all = jsonOf(await run(['list', vault, '--json'])) as { total: number };
+    const all = jsonOf(await run(['list', vault, '--json'])) as unknown as { total: number };
     expect(all.total).toBe(5);
-    const psea = jsonOf(await run(['list', vault, '--kind', 'psea-complaint', '--json'])) as {
+    const psea = jsonOf(await run(['list', vault, '--kind', 'psea-complaint', '--json'])) as unknown as {
       cases: Array<{ code: string }>;
     };
     expect(psea.cases.map((c) => c.code)).toEqual(['PSEA-BF-2025-003']);
@@ -91,11 +91,13 @@ describe('casevault records commands', () => {
   });
 
   it('searches', async () => {
-    const hits = jsonOf(await run(['search', vault, 'classrooms', '--json'])) as {
+    const hits = jsonOf(await run(['search', vault, 'classrooms', '--json'])) as unknown as {
       hits: Array<{ entity: string; caseCode: string }>;
     };
     expect(hits.hits[0]).toMatchObject({ entity: 'incident', caseCode: 'MRM-BF-2025-021' });
-    const scoped = jsonOf(await run(['search', vault, 'Colibri', '--kind', 'person', '--json'])) as {
+    const scoped = jsonOf(
+      await run(['search', vault, 'Colibri', '--kind', 'person', '--json']),
+    ) as unknown as {
       hits: Array<{ entity: string }>;
     };
     expect(scoped.hits.every((h) => h.entity === 'person')).toBe(true);
@@ -136,7 +138,7 @@ describe('casevault records commands', () => {
   });
 
   it('audit verifies the chain and lists the last entries', async () => {
-    const result = jsonOf(await run(['audit', vault, '--limit', '3', '--json'])) as {
+    const result = jsonOf(await run(['audit', vault, '--limit', '3', '--json'])) as unknown as {
       chain: { ok: boolean; entries: number };
       entries: Array<{ action: string }>;
     };
@@ -162,7 +164,7 @@ describe('casevault records commands', () => {
     const audit = await run(['audit', vault]);
     expect(audit.code).toBe(3);
     expect(audit.stdout).toContain('BROKEN at entry #2');
-    const auditJson = jsonOf(await run(['audit', vault, '--json'])) as {
+    const auditJson = jsonOf(await run(['audit', vault, '--json'])) as unknown as {
       chain: { broken: { seq: number } };
       error: { code: string };
     };
