@@ -47,12 +47,19 @@ export function DeleteButton({
         size="xs"
         variant="subtle"
         color="red.9"
+        c="red.9"
         onClick={() => setOpen(true)}
         aria-label={t('records.deleteWhat', { what })}
       >
         {t('records.delete')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('records.deleteTitle')} centered>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('records.deleteTitle')}
+        centered
+        closeButtonProps={{ 'aria-label': t('records.cancel') }}
+      >
         <Stack>
           <Text fw={600}>{what}</Text>
           <Text>{t('records.deletePermanent')}</Text>

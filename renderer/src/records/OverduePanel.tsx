@@ -39,6 +39,8 @@ export function OverduePanel({ onOpen }: { onOpen: (caseId: string, tab?: CaseTa
           <List.Item key={`${item.kind}-${item.recordId}`}>
             <Anchor
               component="button"
+              c="blue.9"
+              underline="always"
               type="button"
               size="sm"
               onClick={() => onOpen(item.caseId, TAB[item.kind])}

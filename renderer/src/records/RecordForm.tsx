@@ -247,6 +247,7 @@ export function RecordForm(props: RecordFormProps) {
       case 'multiselect':
         return (
           <MultiSelect
+            searchable
             key={field.name}
             {...common}
             data={field.data ?? []}

@@ -95,7 +95,7 @@ export function SearchPanel({ onOpen }: { onOpen: (caseId: string, tab?: CaseTab
                   style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}
                 >
                   <Group gap="xs">
-                    <Badge variant="light" color="blue.9" size="sm">
+                    <Badge variant="outline" color="blue.9" size="sm">
                       {t(`records.entity.${hit.entity}`, { defaultValue: hit.entity })}
                     </Badge>
                     {hit.caseCode ? (

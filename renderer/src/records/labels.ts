@@ -60,6 +60,9 @@ export function threatKindOptions(lang: Language): ComboboxData {
   return INCIDENT_KIND_GROUPS.defender.terms.map((t) => ({ value: t.code, label: t[lang] }));
 }
 
+/** Mantine's orange 9 is 4.3:1 on white (AA needs 4.5): a darker burnt orange for warnings. */
+export const WARN_COLOUR = '#a63c06';
+
 export const STATUS_COLOURS: Record<string, string> = {
   open: 'blue.9',
   active: 'teal.9',
@@ -69,6 +72,6 @@ export const STATUS_COLOURS: Record<string, string> = {
 
 export const SENSITIVITY_COLOURS: Record<string, string> = {
   normal: 'gray.8',
-  high: 'orange.9',
-  critical: 'red.9',
+  high: 'red.9',
+  critical: '#8f1d1d',
 };

@@ -12,7 +12,7 @@ import { recordsApi, type StoredRecord } from '../api.ts';
 import { useCase } from '../case-context.ts';
 import { consentFields } from '../fields.ts';
 import { formatDate, todayIso } from '../format.ts';
-import { pickLabel } from '../labels.ts';
+import { pickLabel, WARN_COLOUR } from '../labels.ts';
 import { RecordError } from '../RecordError.tsx';
 import { RecordForm } from '../RecordForm.tsx';
 import { AddSection, RecordItem, RecordList } from '../RecordItem.tsx';
@@ -73,7 +73,7 @@ export function ConsentTab() {
               onDeleted={reload}
               extraActions={
                 c.withdrawnOn ? null : (
-                  <Button size="xs" variant="outline" color="orange.9" onClick={() => withdraw(c)}>
+                  <Button size="xs" variant="outline" color={WARN_COLOUR} onClick={() => withdraw(c)}>
                     {t('records.consent.withdraw')}
                   </Button>
                 )
@@ -109,7 +109,7 @@ export function ConsentTab() {
               <Group gap={4}>
                 <Text size="sm">{t('records.consent.recipients')}</Text>
                 {c.recipientKinds.map((k) => (
-                  <Badge key={k} size="sm" variant="light" color="blue.9">
+                  <Badge key={k} size="sm" variant="outline" color="blue.9">
                     {pickLabel('recipientKind', k, lang)}
                   </Badge>
                 ))}

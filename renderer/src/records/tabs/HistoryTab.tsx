@@ -39,7 +39,7 @@ export function HistoryTab() {
             </Text>
             <Group gap={4}>
               {entry.changed.map((field) => (
-                <Badge key={field} size="sm" variant="light" color="blue.9">
+                <Badge key={field} size="sm" variant="outline" color="blue.9">
                   {t(`records.field.${field}`, { defaultValue: field })}
                 </Badge>
               ))}

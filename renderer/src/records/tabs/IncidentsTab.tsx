@@ -8,7 +8,7 @@ import { recordsApi, type StoredRecord } from '../api.ts';
 import { useCase } from '../case-context.ts';
 import { incidentFields } from '../fields.ts';
 import { formatDate } from '../format.ts';
-import { kindLabel, pickLabel } from '../labels.ts';
+import { kindLabel, pickLabel, WARN_COLOUR } from '../labels.ts';
 import { RecordError } from '../RecordError.tsx';
 import { RecordForm } from '../RecordForm.tsx';
 import { AddSection, RecordItem, RecordList } from '../RecordItem.tsx';
@@ -16,7 +16,7 @@ import { type FieldErrors, fieldErrors } from '../validation.ts';
 
 const VERIFICATION_COLOURS: Record<string, string> = {
   reported: 'gray.8',
-  'under-verification': 'orange.9',
+  'under-verification': WARN_COLOUR,
   verified: 'teal.9',
   'not-verified': 'red.9',
 };

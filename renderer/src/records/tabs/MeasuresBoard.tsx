@@ -5,7 +5,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import type { StoredRecord } from '../api.ts';
 import { measureFields } from '../fields.ts';
 import { formatDate } from '../format.ts';
-import { pickLabel } from '../labels.ts';
+import { pickLabel, WARN_COLOUR } from '../labels.ts';
 import { groupByPhase, isOverdue, type MeasureLike, PHASES } from '../measures.ts';
 import { RecordForm } from '../RecordForm.tsx';
 import { RecordItem, RecordList } from '../RecordItem.tsx';
@@ -15,7 +15,7 @@ export type Measure = StoredRecord &
 
 const STATUS_COLOURS: Record<string, string> = {
   planned: 'blue.9',
-  'in-progress': 'orange.9',
+  'in-progress': WARN_COLOUR,
   done: 'teal.9',
   cancelled: 'gray.8',
 };
@@ -77,7 +77,7 @@ export function MeasuresBoard({
                         {t('records.plan.overdue')}
                       </Badge>
                     ) : null}
-                    <Badge color={STATUS_COLOURS[m.status] ?? 'gray.8'} variant="light" size="sm">
+                    <Badge color={STATUS_COLOURS[m.status] ?? 'gray.8'} variant="outline" size="sm">
                       {pickLabel('measureStatus', m.status, lang)}
                     </Badge>
                   </Group>

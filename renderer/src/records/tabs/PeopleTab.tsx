@@ -12,7 +12,7 @@ import { toUiError, type UiError } from '../../ipc/client.ts';
 import { recordsApi, type StoredRecord } from '../api.ts';
 import { useCase } from '../case-context.ts';
 import { personFields } from '../fields.ts';
-import { pickLabel, pickOptions } from '../labels.ts';
+import { pickLabel, pickOptions, WARN_COLOUR } from '../labels.ts';
 import { RecordError } from '../RecordError.tsx';
 import { RecordForm } from '../RecordForm.tsx';
 import { AddSection, RecordItem, RecordList } from '../RecordItem.tsx';
@@ -32,7 +32,7 @@ function Reveal({ personId }: { personId: string }) {
     return (
       <Stack gap={4}>
         <Group>
-          <Button size="xs" variant="outline" color="orange.9" onClick={reveal}>
+          <Button size="xs" variant="outline" color={WARN_COLOUR} onClick={reveal}>
             {t('records.person.reveal')}
           </Button>
         </Group>
@@ -200,7 +200,7 @@ export function PeopleTab() {
                 {roles.map((role) => (
                   <Badge
                     key={role}
-                    variant="light"
+                    variant="outline"
                     color="blue.9"
                     rightSection={
                       <CloseButton

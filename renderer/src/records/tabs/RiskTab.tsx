@@ -12,7 +12,7 @@ import { type RiskTrend, recordsApi, type StoredRecord } from '../api.ts';
 import { useCase } from '../case-context.ts';
 import { assessmentFields, riskEntryFields } from '../fields.ts';
 import { formatDate, formatDateTime, todayIso } from '../format.ts';
-import { kindLabel, pickLabel } from '../labels.ts';
+import { kindLabel, pickLabel, WARN_COLOUR } from '../labels.ts';
 import { RecordError } from '../RecordError.tsx';
 import { RecordForm } from '../RecordForm.tsx';
 import { AddSection, RecordItem, RecordList } from '../RecordItem.tsx';
@@ -36,7 +36,7 @@ const TREND_COLOURS: Record<RiskTrend['trend'], string> = {
 };
 
 export function riskColour(score: number): string {
-  return score >= 15 ? 'red.9' : score >= 8 ? 'orange.9' : 'gray.8';
+  return score >= 15 ? 'red.9' : score >= 8 ? WARN_COLOUR : 'gray.8';
 }
 
 export function RiskTab() {
