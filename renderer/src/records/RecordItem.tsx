@@ -56,7 +56,7 @@ export function RecordItem({
       style={border ? { borderColor: border, borderWidth: 2 } : undefined}
     >
       <Stack gap={4}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" wrap="wrap" align="flex-start" gap={4}>
           <Text fw={600} size="sm" component="h3" m={0}>
             {heading}
           </Text>

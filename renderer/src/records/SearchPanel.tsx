@@ -5,7 +5,11 @@ import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { recordsApi, type SearchHit } from './api.ts';
 import { formatDate } from './format.ts';
+import { kindLabel } from './labels.ts';
 import { RecordError } from './RecordError.tsx';
+
+const KIND_CODE = /^[a-z]+\.[a-z0-9-]+$/;
+
 import { type CaseTab, tabForEntity } from './tabs/tab-names.ts';
 
 /** The core marks matches with « »; they are shown as <mark> so they stand out. */
@@ -104,7 +108,8 @@ export function SearchPanel({ onOpen }: { onOpen: (caseId: string, tab?: CaseTab
                       </Text>
                     ) : null}
                     <Text size="sm" fw={600} truncate>
-                      {hit.title}
+                      {/* An incident's indexed title is its kind code: show the kind's label. */}
+                      {KIND_CODE.test(hit.title) ? kindLabel(hit.title, lang) : hit.title}
                     </Text>
                     {hit.onDate ? (
                       <Text size="xs" c="dimmed">

@@ -46,7 +46,19 @@ export function RiskChart({ points }: { points: RiskTrend['points'] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed, dated series (two on one day are possible)
         <g key={`${p.on}-${i}`}>
           <circle cx={x(i)} cy={y(p.score)} r={4} fill="#c92a2a" />
-          <text x={x(i)} y={H - 8} fontSize={11} textAnchor="middle" fill="#495057">
+          <text
+            x={x(i)}
+            y={H - 8}
+            fontSize={11}
+            textAnchor={
+              points.length > 1 && i === 0
+                ? 'start'
+                : points.length > 1 && i === points.length - 1
+                  ? 'end'
+                  : 'middle'
+            }
+            fill="#495057"
+          >
             {formatDate(p.on, lang)}
           </text>
         </g>
