@@ -230,7 +230,9 @@ describe('case records in Chromium (real vault core)', () => {
 
     // Notes, history, audit.
     await tab(page, 'Notes');
-    await page.getByRole('textbox', { name: /^Note/ }).fill('Entretien du 12 mars : la personne souhaite rester à Cotonou.');
+    await page
+      .getByRole('textbox', { name: /^Note/ })
+      .fill('Entretien du 12 mars : la personne souhaite rester à Cotonou.');
     await page.getByRole('button', { name: 'Ajouter la note' }).click();
     await page.getByText('la personne souhaite rester', { exact: false }).waitFor();
     await checkScreen(page, 'notes');
