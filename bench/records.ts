@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
@@ -37,6 +37,12 @@ export function casesAtScale(scale: number): number {
 const SEARCH_QUERIES = 200;
 const LIST_REPEATS = 15;
 const BATCH_CASES = 500;
+/**
+ * The import stops with an explanation past this resident size instead of driving a machine without
+ * swap into thrashing: createRecord prepares its statements on every call and each prepare keeps
+ * about 3 KB of native memory for the life of the connection (docs/benchmarks.md, Findings).
+ */
+const RSS_LIMIT_BYTES = Math.floor(totalmem() * 0.6);
 const MIB = 1024 * 1024;
 const FAST_KDF = { opslimit: 2, memlimit: 64 * MIB };
 /** Pragmas compared between the engines (and the ones set on the baseline, cipher ones aside). */
@@ -209,6 +215,13 @@ function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
         });
       }
       tenthRecords += batch.length;
+      const rss = process.memoryUsage.rss();
+      if (rss > RSS_LIMIT_BYTES) {
+        const gib = (n: number) => `${round(n / 1024 ** 3, 1)} GiB`;
+        throw new Error(
+          `records import (${engine.name}) stopped after ${first + batch.length / (1 + CHILDREN_PER_CASE)} of ${cases} cases: the process holds ${gib(rss)} (limit ${gib(RSS_LIMIT_BYTES)}, 60% of RAM). createRecord prepares every statement on each call and SQLite keeps ~3 KB of native memory per prepare; until the store caches its statements, run with BENCH_SCALE=0.1 (see docs/benchmarks.md).`,
+        );
+      }
       const done = Math.min(cases, first + BATCH_CASES);
       if (done >= (nextTenth * cases) / 10) {
         const now = performance.now();
