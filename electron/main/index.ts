@@ -9,6 +9,7 @@ import { app, type BrowserWindow, ipcMain, powerMonitor, protocol, session } fro
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
+import { electronDialogs } from './electron-dialogs.ts';
 import { installIpc } from './ipc/install.ts';
 import { installMinimalMenu } from './menu.ts';
 import { resolveAppPaths } from './paths.ts';
@@ -22,7 +23,15 @@ import { createMainWindow } from './window.ts';
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+      codeCache: true,
+      // <video>/<audio> previews of evidence are answered by range from this scheme (evidence-protocol.ts).
+      stream: true,
+    },
   },
 ]);
 // Every renderer sandboxed, whatever a future window forgets to say.
@@ -69,6 +78,7 @@ function start(): void {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     appInfo,
+    ...electronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)),
   });
   services = appServices;
 

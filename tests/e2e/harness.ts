@@ -76,6 +76,15 @@ export interface RunningApp {
   vaultDir: string;
   /** How many times main was asked to hide the window (panic). */
   hiddenCount(): number;
+  /**
+   * The OS dialogs' stand-ins: the test says what the next open dialog returns (files it created)
+   * and where the next save dialog points (or undefined: the user cancelled); calls are recorded.
+   */
+  dialogs: {
+    nextOpen: string[][];
+    nextSave: Array<string | undefined>;
+    readonly calls: Array<{ kind: 'open' | 'save'; options: unknown }>;
+  };
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -88,6 +97,7 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
   const vaultDir = join(work, 'vault');
   let hidden = 0;
   let page: Page | undefined;
+  const dialogs: RunningApp['dialogs'] = { nextOpen: [], nextSave: [], calls: [] };
 
   const services = createAppServices({
     vaultDir,
@@ -113,6 +123,14 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
       platform: process.platform,
       systemLanguage: options.systemLanguage ?? 'fr',
     }),
+    openDialog: async (dialogOptions) => {
+      dialogs.calls.push({ kind: 'open', options: dialogOptions });
+      return dialogs.nextOpen.shift() ?? [];
+    },
+    saveDialog: async (dialogOptions) => {
+      dialogs.calls.push({ kind: 'save', options: dialogOptions });
+      return dialogs.nextSave.shift();
+    },
   });
 
   const context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
@@ -174,6 +192,7 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     services,
     vaultDir,
     hiddenCount: () => hidden,
+    dialogs,
     pageErrors,
     async close() {
       await context.close().catch(() => {});

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { FileTokenRegistry } from '../../../../electron/main/files/file-tokens.ts';
 import type { IpcDeps } from '../../../../electron/main/ipc/registry.ts';
 import { PreferencesStore } from '../../../../electron/main/preferences.ts';
 import { FakeVaultService } from './fake-vault-service.ts';
@@ -18,6 +19,9 @@ export function makeDeps(overrides: Partial<IpcDeps> = {}) {
     appInfo: () => ({ version: '0.1.0', platform: 'linux', systemLanguage: 'en' as const }),
     panic: vi.fn(async () => {}),
     activity: vi.fn(),
+    openDialog: vi.fn(async (_options: { multiple: boolean }) => [] as string[]),
+    saveDialog: vi.fn(async (_options: { defaultName: string }) => undefined as string | undefined),
+    fileTokens: new FileTokenRegistry(),
     ...overrides,
   } satisfies IpcDeps;
   return { deps, service, dir };
