@@ -35,9 +35,26 @@ export interface CaseSummary {
 }
 
 export interface CasePage {
-  total: number;
+  /** Cases matching the filter; `null` when the caller did not ask for the count. */
+  total: number | null;
   offset: number;
   rows: CaseSummary[];
+}
+
+/** The sort key of a row of the list: pages can continue after it without counting. */
+export interface CaseListKey {
+  openedOn: string;
+  code: string;
+}
+
+export interface CaseListOptions {
+  /**
+   * The key of the row just before `offset` (the last row of the previous page). With it the page
+   * is a seek in the index instead of a walk over `offset` rows; `offset` is then only echoed.
+   */
+  after?: CaseListKey;
+  /** Count the matching cases (default true). Scrolling on a list whose total is known skips it. */
+  count?: boolean;
 }
 
 function caseWhere(filter: CaseListFilter): { sql: string; params: unknown[] } {
@@ -72,22 +89,46 @@ function caseWhere(filter: CaseListFilter): { sql: string; params: unknown[] } {
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/**
+ * A page of the list, ordered by opening date (newest first), then code. Two ways in: by offset
+ * (a jump anywhere, e.g. dragging the scrollbar; cost grows with the offset) or after a known row
+ * (scrolling on; cost independent of the position). Both give the same rows.
+ */
 export function listCases(
   db: VaultDatabase,
   filter: CaseListFilter,
   offset: number,
   limit: number,
+  options: CaseListOptions = {},
 ): CasePage {
   const { sql, params } = caseWhere(filter);
-  const total = plucked(db, `SELECT count(*) FROM cases ${sql}`).get(...params) as number;
-  const rows = prepared(
-    db,
-    `SELECT id, code, kind, status, sensitivity, opened_on AS openedOn, closed_on AS closedOn, title,
-              country, updated_at AS updatedAt
-         FROM cases ${sql}
-        ORDER BY opened_on DESC, code
-        LIMIT ? OFFSET ?`,
-  ).all(...params, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)) as CaseSummary[];
+  const total =
+    options.count === false
+      ? null
+      : (plucked(db, `SELECT count(*) FROM cases ${sql}`).get(...params) as number);
+  const pageSize = Math.min(Math.max(limit, 1), 500);
+  const columns = `id, code, kind, status, sensitivity, opened_on AS openedOn, closed_on AS closedOn, title,
+              country, updated_at AS updatedAt`;
+  let rows: CaseSummary[];
+  if (options.after) {
+    // ORDER BY opened_on DESC, code ASC: "after (o, c)" is an earlier date, or the same date and a
+    // later code. `opened_on <= o` is the index range; the OR only drops rows of date o.
+    const seek = `opened_on <= ? AND (opened_on < ? OR code > ?)`;
+    const where = sql ? `${sql} AND ${seek}` : `WHERE ${seek}`;
+    const { openedOn, code } = options.after;
+    rows = prepared(db, `SELECT ${columns} FROM cases ${where} ORDER BY opened_on DESC, code LIMIT ?`).all(
+      ...params,
+      openedOn,
+      openedOn,
+      code,
+      pageSize,
+    ) as CaseSummary[];
+  } else {
+    rows = prepared(
+      db,
+      `SELECT ${columns} FROM cases ${sql} ORDER BY opened_on DESC, code LIMIT ? OFFSET ?`,
+    ).all(...params, pageSize, Math.max(offset, 0)) as CaseSummary[];
+  }
   return { total, offset, rows };
 }
 

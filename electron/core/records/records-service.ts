@@ -11,7 +11,15 @@ import { plucked, prepared } from '../db/statements.ts';
 import type { VaultSession } from '../vault/session.ts';
 import { appendAudit, listAudit, verifyAuditChain } from './audit.ts';
 import { ENTITIES, type EntityName } from './entities.ts';
-import { type CaseListFilter, caseDetail, listCases, listPeople, overdue, riskTrend } from './queries.ts';
+import {
+  type CaseListFilter,
+  type CaseListOptions,
+  caseDetail,
+  listCases,
+  listPeople,
+  overdue,
+  riskTrend,
+} from './queries.ts';
 import { type SearchFilters, searchRecords } from './search.ts';
 import {
   createRecord,
@@ -162,8 +170,8 @@ export class RecordsService {
     return searchRecords(this.#session.db, query, filters);
   }
 
-  listCases(filter: CaseListFilter = {}, offset = 0, limit = 100) {
-    return listCases(this.#session.db, filter, offset, limit);
+  listCases(filter: CaseListFilter = {}, offset = 0, limit = 100, options: CaseListOptions = {}) {
+    return listCases(this.#session.db, filter, offset, limit, options);
   }
 
   caseDetail(caseId: string) {
