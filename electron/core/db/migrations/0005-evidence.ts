@@ -8,8 +8,6 @@ import type { Migration } from './types.ts';
  * its case) until the file has been overwritten and removed: a trigger fills it on every row
  * deletion, so a case cascade cannot leave a blob behind, and a crash between the commit and the
  * overwrite is finished at the next unlock or `check`.
- *
- * Numbered 5: 4 is reserved for the records indexes landing on main.
  */
 export const migration0005: Migration = {
   version: 5,
