@@ -340,36 +340,54 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
 }
 
 function benchCaseList(enc: Engine, plain: Engine, cases: number): CaseListFigures[] {
-  const referred = listCases(enc.db, { status: 'referred' }, 0, 1).total;
-  const pages: Array<{ label: string; filter: CaseListFilter; offset: number }> = [
-    { label: 'all, offset 0', filter: {}, offset: 0 },
-    { label: `all, offset ${Math.floor(cases / 2)}`, filter: {}, offset: Math.floor(cases / 2) },
-    { label: `all, offset ${cases - 100} (last page)`, filter: {}, offset: Math.max(0, cases - 100) },
-    { label: 'status=referred, offset 0', filter: { status: 'referred' }, offset: 0 },
+  const referred = listCases(enc.db, { status: 'referred' }, 0, 1).total ?? 0;
+  const at = (filter: CaseListFilter, offset: number) => ({ filter, offset });
+  const places: Array<{ label: string; filter: CaseListFilter; offset: number }> = [
+    { label: 'all, offset 0', ...at({}, 0) },
+    { label: `all, offset ${Math.floor(cases / 2)}`, ...at({}, Math.floor(cases / 2)) },
+    { label: `all, offset ${cases - 100} (last page)`, ...at({}, Math.max(0, cases - 100)) },
+    { label: 'status=referred, offset 0', ...at({ status: 'referred' }, 0) },
     {
       label: `status=referred, offset ${Math.max(0, referred - 100)} (last page)`,
-      filter: { status: 'referred' },
-      offset: Math.max(0, referred - 100),
+      ...at({ status: 'referred' }, Math.max(0, referred - 100)),
     },
   ];
-  return pages.map(({ label, filter, offset }) => {
+  // Each place two ways: a jump there by offset, with the count (what the first page of a filter or
+  // a scrollbar drag costs), and the next page after the row before it, without the count (what
+  // scrolling on costs: the UI pages this way when it holds the previous page).
+  const pages = places.flatMap((place) => {
+    const jump = { ...place, label: `${place.label}, by offset + count`, after: undefined };
+    if (place.offset === 0) return [jump];
+    const prev = listCases(enc.db, place.filter, place.offset - 1, 1, { count: false }).rows[0]!;
+    return [jump, { ...place, label: `${place.label}, after previous row`, after: prev }];
+  });
+  return pages.map(({ label, filter, offset, after }) => {
     const time = (engine: Engine) => {
       const started = performance.now();
-      const page = listCases(engine.db, filter, offset, 100);
+      const page = after
+        ? listCases(engine.db, filter, offset, 100, { after, count: false })
+        : listCases(engine.db, filter, offset, 100);
       return { ms: performance.now() - started, page };
     };
-    time(enc);
-    time(plain);
+    const first = time(enc);
+    const reference = time(plain);
+    if (JSON.stringify(first.page.rows) !== JSON.stringify(reference.page.rows))
+      throw new Error(`case list ${label}: engines disagree`);
+    if (after) {
+      const byOffset = listCases(enc.db, filter, offset, 100, { count: false }).rows;
+      if (JSON.stringify(byOffset) !== JSON.stringify(first.page.rows))
+        throw new Error(`case list ${label}: keyset page differs from offset page`);
+    }
     const encMs: number[] = [];
     const plainMs: number[] = [];
-    let total = 0;
+    let total = referred;
     for (let i = 0; i < LIST_REPEATS; i++) {
       const order = i % 2 === 0 ? [enc, plain] : [plain, enc];
       for (const engine of order) {
         const { ms, page } = time(engine);
         (engine === enc ? encMs : plainMs).push(ms);
         if (page.rows.length === 0) throw new Error(`case list ${label}: empty page`);
-        total = page.total;
+        if (page.total !== null) total = page.total;
       }
     }
     const encryptedMedianMs = round(median(encMs), 3);

@@ -4,6 +4,7 @@
  * word becomes a quoted prefix term, so FTS5 operators in the input are plain text.
  */
 import type { VaultDatabase } from '../db/open.ts';
+import { prepared } from '../db/statements.ts';
 import type { EntityName } from './entities.ts';
 
 export interface SearchFilters {
@@ -75,9 +76,9 @@ export function searchRecords(db: VaultDatabase, text: string, filters: SearchFi
   }
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
   params.push(limit);
-  return db
-    .prepare(
-      `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
+  return prepared(
+    db,
+    `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
               search_index.title AS title,
               snippet(search_index, 1, '«', '»', '…', 12) AS snippet,
               d.on_date AS onDate,
@@ -88,6 +89,5 @@ export function searchRecords(db: VaultDatabase, text: string, filters: SearchFi
         WHERE ${where.join(' AND ')}
         ORDER BY rank
         LIMIT ?`,
-    )
-    .all(...params) as SearchHit[];
+  ).all(...params) as SearchHit[];
 }

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { CaseVaultError } from '../../../../shared/errors.ts';
+import { prepared } from '../../db/statements.ts';
 import { appendAudit } from '../audit.ts';
 import type { EntityName } from '../entities.ts';
 import { createRecord, type RecordContext, type StoredRecord } from '../store.ts';
@@ -155,8 +156,9 @@ export function importRecordsJson(ctx: RecordContext, text: string): ImportSumma
 
   ctx.db.transaction(() => {
     const at = ctx.now().toISOString();
-    const kindExists = ctx.db.prepare('SELECT 1 FROM custom_kinds WHERE code = ?');
-    const addKind = ctx.db.prepare(
+    const kindExists = prepared(ctx.db, 'SELECT 1 FROM custom_kinds WHERE code = ?');
+    const addKind = prepared(
+      ctx.db,
       'INSERT INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
     );
     for (const kind of doc.customKinds) {
