@@ -9,6 +9,8 @@ import type { AppInfo, EventChannel, EventPayload } from '../../shared/ipc/contr
 import type { VaultService } from '../core/service/types.ts';
 import { WorkerVaultService } from '../host/worker-vault-service.ts';
 import { AutoLock, type Clock, systemClock } from './auto-lock.ts';
+import { createEvidenceProtocol, type EvidenceProtocol } from './evidence-protocol.ts';
+import { EvidenceTasks } from './evidence-tasks.ts';
 import { FileTokenRegistry } from './files/file-tokens.ts';
 import type { FileDialogs } from './ipc/dialogs.ts';
 import { createIpcRegistry, type IpcRegistry } from './ipc/registry.ts';
@@ -39,6 +41,8 @@ export interface AppServices {
   preferences: PreferencesStore;
   autoLock: AutoLock;
   fileTokens: FileTokenRegistry;
+  /** Serves `/__evidence__/<id>` previews; main routes its app scheme to it (withEvidenceRoute). */
+  evidenceProtocol: EvidenceProtocol;
   /** Locks at once and hides the window (shortcut, button, or the tray in a later version). */
   panic(): Promise<void>;
   dispose(): Promise<void>;
@@ -63,9 +67,22 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   });
   const unsubscribePrefs = preferences.onChange(() => autoLock.reschedule());
   const fileTokens = new FileTokenRegistry({ now: () => clock.now() });
+  const tasks = new EvidenceTasks(service, (progress) => opts.sendEvent('task:progress', progress), {
+    now: () => clock.now(),
+  });
+  const evidenceProtocol = createEvidenceProtocol(
+    {
+      viewStart: async (id) =>
+        (await service.evidence('view-start', { id })) as { size: number; mime: string },
+      readRange: async (id, start, end) =>
+        ((await service.evidence('read-range', { id, start, end })) as { bytes: Uint8Array }).bytes,
+    },
+    { now: () => clock.now() },
+  );
   const unsubscribeLocked = service.onLocked((reason) => {
-    // Whatever was chosen before the lock must be chosen again after it.
+    // Whatever was chosen or opened before the lock must be chosen or opened again after it.
     fileTokens.clear();
+    evidenceProtocol.forget();
     opts.sendEvent('vault:locked', { reason });
   });
 
@@ -84,6 +101,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     saveDialog: opts.saveDialog ?? (async () => undefined),
     openDialog: opts.openDialog ?? (async () => []),
     fileTokens,
+    tasks,
   });
 
   let disposed = false;
@@ -93,12 +111,14 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     preferences,
     autoLock,
     fileTokens,
+    evidenceProtocol,
     panic,
     async dispose() {
       if (disposed) return;
       disposed = true;
       autoLock.dispose();
       unsubscribePrefs();
+      tasks.dispose();
       await service.dispose();
       unsubscribeLocked();
     },

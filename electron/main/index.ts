@@ -10,6 +10,7 @@ import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
 import { electronDialogs } from './electron-dialogs.ts';
+import { withEvidenceRoute } from './evidence-protocol.ts';
 import { installIpc } from './ipc/install.ts';
 import { installMinimalMenu } from './menu.ts';
 import { resolveAppPaths } from './paths.ts';
@@ -66,7 +67,6 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenSession(session.defaultSession, policy);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
   installMinimalMenu(process.platform);
 
   const appServices = createAppServices({
@@ -81,6 +81,14 @@ function start(): void {
     ...electronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)),
   });
   services = appServices;
+  // The built renderer, plus evidence previews from decrypted bytes in memory (/__evidence__/<id>).
+  protocol.handle(
+    APP_SCHEME,
+    withEvidenceRoute(
+      createAppProtocolHandler(join(import.meta.dirname, '../renderer')),
+      appServices.evidenceProtocol.handle,
+    ),
+  );
 
   installIpc(ipcMain, appServices.registry, {
     mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : undefined),

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
 import { filesContract } from './files-contract.ts';
 import { recordsContract } from './records-contract.ts';
 
@@ -80,6 +81,7 @@ export const contract = {
   },
   ...recordsContract,
   ...filesContract,
+  ...evidenceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -91,6 +93,7 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 /** Events main sends to the renderer (never the other way). */
 export const events = {
   'vault:locked': z.object({ reason: LockReason }).strict(),
+  'task:progress': TaskProgressEvent,
 } as const;
 export type EventChannel = keyof typeof events;
 export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;

@@ -9,10 +9,12 @@ import { CaseVaultError, serializeError } from '../../../shared/errors.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { CHANNELS, type Channel, contract, type IpcResult } from '../../../shared/ipc/contract.ts';
 import type { VaultService } from '../../core/service/types.ts';
+import type { EvidenceTasks } from '../evidence-tasks.ts';
 import type { FileTokenRegistry } from '../files/file-tokens.ts';
 import type { PreferencesStore } from '../preferences.ts';
 import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
+import { registerEvidenceHandlers } from './handlers/evidence.ts';
 import { registerFilesHandlers } from './handlers/files.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
@@ -36,6 +38,8 @@ export interface IpcDeps {
   }): Promise<string[]>;
   /** Tokens for files the user chose; `evidence:add` spends them. */
   fileTokens: FileTokenRegistry;
+  /** Multi-file tasks: progress relayed as `task:progress`, `task:cancel`. */
+  tasks: EvidenceTasks;
 }
 
 export interface IpcRegistry {
@@ -51,6 +55,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerVaultHandlers(table.register, deps);
   registerRecordsHandlers(table.register, deps);
   registerFilesHandlers(table.register, deps);
+  registerEvidenceHandlers(table.register, deps);
   return registryFromTable(table);
 }
 
