@@ -55,7 +55,9 @@ describe('evidence round trip', () => {
     for (const [start, end] of ranges) {
       const { bytes: got, size: total } = await fx.evidence.readRange(item.id, start, end);
       expect(total).toBe(size);
-      expect(Buffer.compare(Buffer.from(got), Buffer.from(bytes.subarray(start, Math.min(end, size))))).toBe(0);
+      expect(Buffer.compare(Buffer.from(got), Buffer.from(bytes.subarray(start, Math.min(end, size))))).toBe(
+        0,
+      );
     }
   });
 
@@ -72,7 +74,10 @@ describe('evidence round trip', () => {
     expect(item.originalName).toBe('capture.jpg');
     expect(item.incidentId).toBe(fx.incidentId);
     expect(item.source).toEqual({ kind: 'web', url: 'https://example.org/page' });
-    const row = fx.session.db.prepare('SELECT blob_name FROM evidence_items WHERE id = ?').pluck().get(item.id);
+    const row = fx.session.db
+      .prepare('SELECT blob_name FROM evidence_items WHERE id = ?')
+      .pluck()
+      .get(item.id);
     expect(row).toMatch(/^[0-9a-f]{32}$/);
     const blob = readFileSync(path.join(fx.dir, 'evidence', row as string));
     expect(blob.includes(Buffer.from('insultes'))).toBe(false);
