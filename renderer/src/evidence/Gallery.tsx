@@ -3,7 +3,7 @@
  * protocol (decrypted in memory, never written), other types a labelled tile. Past a few dozen
  * items only the rows in view are rendered (@tanstack/react-virtual).
  */
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,48 +112,48 @@ export function TypeTile({ item, height }: { item: EvidenceItem; height: number 
 function Card({ item, onOpen }: { item: EvidenceItem; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n);
+  // The button holds the picture and the name (its accessible name is "Open <name>"); size and
+  // badges sit next to it as plain text.
   return (
-    <UnstyledButton
-      onClick={() => onOpen(item.id)}
-      data-testid="evidence-card"
-      aria-label={t('evidence.gallery.open', { name: item.originalName })}
-      style={{
-        display: 'block',
-        width: '100%',
-        border: '1px solid var(--mantine-color-gray-4)',
-        borderRadius: 8,
-        padding: 6,
-      }}
+    <Stack
+      gap={4}
+      style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 6, height: '100%' }}
     >
-      <Stack gap={4}>
-        {item.detectedType.category === 'image' ? (
-          <img
-            src={previewUrl(item.id)}
-            alt=""
-            loading="lazy"
-            data-testid="evidence-thumbnail"
-            style={{ width: '100%', height: 120, objectFit: 'cover', borderRadius: 6, display: 'block' }}
-          />
-        ) : (
-          <TypeTile item={item} height={120} />
-        )}
-        <Text size="sm" fw={600} truncate="end">
-          {item.originalName}
-        </Text>
-        <Group gap={4}>
-          <Text size="xs">{formatSize(item.size, lang)}</Text>
-          {item.hasLocation ? (
-            <Badge size="xs" color={WARN_COLOUR} variant="filled">
-              {t('evidence.gallery.location')}
-            </Badge>
-          ) : null}
-          {item.redactedOf ? (
-            <Badge size="xs" color="gray.8" variant="filled">
-              {t('evidence.gallery.redacted')}
-            </Badge>
-          ) : null}
-        </Group>
-      </Stack>
-    </UnstyledButton>
+      <UnstyledButton
+        onClick={() => onOpen(item.id)}
+        data-testid="evidence-card"
+        style={{ display: 'block' }}
+      >
+        <Stack gap={4}>
+          {item.detectedType.category === 'image' ? (
+            <img
+              src={previewUrl(item.id)}
+              alt=""
+              loading="lazy"
+              data-testid="evidence-thumbnail"
+              style={{ width: '100%', height: 120, objectFit: 'cover', borderRadius: 6, display: 'block' }}
+            />
+          ) : (
+            <TypeTile item={item} height={120} />
+          )}
+          <Text size="sm" fw={600} truncate="end">
+            <VisuallyHidden>{t('evidence.gallery.openPrefix')}</VisuallyHidden> {item.originalName}
+          </Text>
+        </Stack>
+      </UnstyledButton>
+      <Group gap={4}>
+        <Text size="xs">{formatSize(item.size, lang)}</Text>
+        {item.hasLocation ? (
+          <Badge size="xs" color={WARN_COLOUR} variant="filled">
+            {t('evidence.gallery.location')}
+          </Badge>
+        ) : null}
+        {item.redactedOf ? (
+          <Badge size="xs" color="gray.8" variant="filled">
+            {t('evidence.gallery.redacted')}
+          </Badge>
+        ) : null}
+      </Group>
+    </Stack>
   );
 }

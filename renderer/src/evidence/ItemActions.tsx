@@ -10,18 +10,22 @@ import { toUiError, type UiError } from '../ipc/client.ts';
 import { RecordError } from '../records/RecordError.tsx';
 import { type EvidenceItem, evidenceApi, type VerifyResult } from './api.ts';
 
-export function VerifyButton({ item, onDone }: { item: EvidenceItem; onDone: () => void }) {
+export function VerifyButton({
+  item,
+  onVerified,
+}: {
+  item: EvidenceItem;
+  onVerified: (result: VerifyResult) => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const verify = async () => {
     setBusy(true);
     setError(null);
     try {
       const [first] = await evidenceApi.verify(item.id);
-      setResult(first ?? null);
-      onDone();
+      if (first) onVerified(first);
     } catch (caught) {
       setError(toUiError(caught));
     } finally {
@@ -29,34 +33,37 @@ export function VerifyButton({ item, onDone }: { item: EvidenceItem; onDone: () 
     }
   };
   return (
-    <Stack gap={4}>
+    <>
       <Button variant="light" onClick={verify} loading={busy} data-testid="verify-item">
         {t('evidence.actions.verify')}
       </Button>
-      {result ? (
-        <Alert color={result.ok ? 'teal' : 'red'} variant="light" role="status" data-testid="verify-result">
-          {result.ok ? t('evidence.verify.ok') : t(`evidence.verify.bad.${result.reason ?? 'auth'}`)}
-        </Alert>
-      ) : null}
       <RecordError error={error} />
-    </Stack>
+    </>
   );
 }
 
-export function SaveCopyButton({ item, onDone }: { item: EvidenceItem; onDone: () => void }) {
+/** What a verification found, in words. */
+export function VerifyVerdict({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color={result.ok ? 'teal' : 'red'} variant="light" role="status" data-testid="verify-result">
+      {result.ok ? t('evidence.verify.ok') : t(`evidence.verify.bad.${result.reason ?? 'auth'}`)}
+    </Alert>
+  );
+}
+
+export function SaveCopyButton({ item, onSaved }: { item: EvidenceItem; onSaved: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<boolean | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
       const result = await evidenceApi.saveCopy(item.id);
-      setSaved(result.saved);
       setOpen(false);
-      onDone();
+      onSaved(result.saved);
     } catch (caught) {
       setError(toUiError(caught));
     } finally {
@@ -64,15 +71,10 @@ export function SaveCopyButton({ item, onDone }: { item: EvidenceItem; onDone: (
     }
   };
   return (
-    <Stack gap={4}>
+    <>
       <Button variant="default" onClick={() => setOpen(true)} data-testid="save-copy">
         {t('evidence.actions.saveCopy')}
       </Button>
-      {saved !== null ? (
-        <Text size="sm" role="status">
-          {saved ? t('evidence.saveCopy.saved') : t('evidence.saveCopy.notSaved')}
-        </Text>
-      ) : null}
       <Modal
         opened={open}
         onClose={() => setOpen(false)}
@@ -101,7 +103,7 @@ export function SaveCopyButton({ item, onDone }: { item: EvidenceItem; onDone: (
           </Group>
         </Stack>
       </Modal>
-    </Stack>
+    </>
   );
 }
 

@@ -22,9 +22,9 @@ import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { formatDateTime } from '../records/format.ts';
 import { RecordError } from '../records/RecordError.tsx';
-import { type EvidenceDetail, type EvidenceItem, evidenceApi, formatSize } from './api.ts';
+import { type EvidenceDetail, type EvidenceItem, evidenceApi, formatSize, type VerifyResult } from './api.ts';
 import { CustodyTimeline } from './CustodyTimeline.tsx';
-import { DeleteEvidenceButton, SaveCopyButton, VerifyButton } from './ItemActions.tsx';
+import { DeleteEvidenceButton, SaveCopyButton, VerifyButton, VerifyVerdict } from './ItemActions.tsx';
 import { LocationWarning, MetadataPanel } from './MetadataPanel.tsx';
 import { Preview } from './Preview.tsx';
 import { RedactionEditor } from './RedactionEditor.tsx';
@@ -46,6 +46,8 @@ export function ItemView({
   const [detail, setDetail] = useState<EvidenceDetail | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [redacting, setRedacting] = useState(false);
+  const [verdict, setVerdict] = useState<VerifyResult | null>(null);
+  const [saved, setSaved] = useState<boolean | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(async () => {
@@ -59,6 +61,8 @@ export function ItemView({
   useEffect(() => {
     setDetail(null);
     setRedacting(false);
+    setVerdict(null);
+    setSaved(null);
     void reload();
   }, [reload]);
   useEffect(() => {
@@ -126,7 +130,11 @@ export function ItemView({
             <HashField value={item.sha256} />
           </Fact>
           <Fact label={t('evidence.item.capturedAt')}>
-            {item.capturedAt ? formatDateTime(item.capturedAt, lang) : t('evidence.item.unknown')}
+            {item.capturedAt
+              ? formatDateTime(item.capturedAt, lang)
+              : metadata.takenAt
+                ? t('evidence.item.takenAtDevice', { when: metadata.takenAt })
+                : t('evidence.item.unknown')}
           </Fact>
           <Fact label={t('evidence.item.addedAt')}>
             {t('evidence.item.addedBy', { when: formatDateTime(item.addedAt, lang), who: item.addedBy })}
@@ -173,13 +181,25 @@ export function ItemView({
         {t('evidence.actions.title')}
       </Title>
       <Group align="flex-start" gap="sm">
-        <VerifyButton item={item} onDone={reload} />
+        <VerifyButton
+          item={item}
+          onVerified={(result) => {
+            setVerdict(result);
+            void reload();
+          }}
+        />
         {isImage && !redacting ? (
           <Button variant="light" onClick={() => setRedacting(true)} data-testid="start-redaction">
             {t('evidence.actions.redact')}
           </Button>
         ) : null}
-        <SaveCopyButton item={item} onDone={reload} />
+        <SaveCopyButton
+          item={item}
+          onSaved={(done) => {
+            setSaved(done);
+            void reload();
+          }}
+        />
         <DeleteEvidenceButton
           item={item}
           onDeleted={() => {
@@ -188,6 +208,12 @@ export function ItemView({
           }}
         />
       </Group>
+      {verdict ? <VerifyVerdict result={verdict} /> : null}
+      {saved !== null ? (
+        <Text size="sm" role="status">
+          {saved ? t('evidence.saveCopy.saved') : t('evidence.saveCopy.notSaved')}
+        </Text>
+      ) : null}
       {!isImage ? (
         <Alert variant="light" color="gray">
           <Text size="sm">{t('evidence.redact.imagesOnly')}</Text>

@@ -33,7 +33,7 @@ export function LocationWarning({
         </Text>
         {canRedact && onRedact ? (
           <div>
-            <Button size="xs" color="red.9" variant="light" onClick={onRedact}>
+            <Button size="xs" color="red.9" variant="filled" onClick={onRedact}>
               {t('evidence.actions.redact')}
             </Button>
           </div>

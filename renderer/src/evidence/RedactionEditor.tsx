@@ -134,6 +134,7 @@ export function RedactionEditor({
           src={previewUrl(item.id)}
           alt={t('evidence.item.previewOf', { name: item.originalName })}
           draggable={false}
+          data-testid="redaction-image"
           style={{ maxWidth: '100%', maxHeight: 480, display: 'block', userSelect: 'none' }}
         />
         <div
@@ -185,6 +186,7 @@ export function RedactionEditor({
               size="xs"
               variant="subtle"
               color="red.9"
+              c="red.9"
               aria-label={t('evidence.redact.removeRegion', { n: index + 1 })}
               onClick={() => setRegions((previous) => previous.filter((_, i) => i !== index))}
             >

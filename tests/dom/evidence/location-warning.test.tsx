@@ -64,7 +64,7 @@ describe('location warning', () => {
     const user = userEvent.setup();
     renderInCase(<EvidenceTab />);
     const card = await screen.findByRole('button', { name: 'Ouvrir IMG_2031.jpg' });
-    expect(within(card).getByText('Localisation')).toBeTruthy();
+    expect(within(card.parentElement!).getByText('Localisation')).toBeTruthy();
     await user.click(card);
     const warning = await screen.findByTestId('location-warning');
     expect(warning.getAttribute('role')).toBe('alert');
@@ -96,7 +96,7 @@ describe('location warning', () => {
     const user = userEvent.setup();
     renderInCase(<EvidenceTab />);
     const card = await screen.findByRole('button', { name: 'Ouvrir IMG_2031.jpg' });
-    expect(within(card).queryByText('Localisation')).toBeNull();
+    expect(within(card.parentElement!).queryByText('Localisation')).toBeNull();
     await user.click(card);
     await screen.findByTestId('evidence-facts');
     expect(screen.queryByTestId('location-warning')).toBeNull();
