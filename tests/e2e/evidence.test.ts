@@ -127,6 +127,28 @@ async function photoWithGps(): Promise<Buffer> {
     .toBuffer();
 }
 
+/** A mono 8-bit 8 kHz WAV of `seconds` seconds (a 440 Hz tone). */
+function wavTone(seconds: number): Buffer {
+  const rate = 8000;
+  const samples = rate * seconds;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples, 40);
+  const data = Buffer.alloc(samples);
+  for (let i = 0; i < samples; i++) data[i] = 128 + Math.round(60 * Math.sin((2 * Math.PI * 440 * i) / rate));
+  return Buffer.concat([header, data]);
+}
+
 async function naturalWidth(image: Locator): Promise<number> {
   await expect
     .poll(() => image.evaluate((img) => (img as unknown as { complete: boolean }).complete), {
@@ -328,6 +350,23 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await page.getByTestId('evidence-tab').waitFor();
     await expect.poll(() => page.getByTestId('evidence-card').count()).toBe(3);
     expect(await page.getByRole('button', { name: 'Ouvrir menaces.txt' }).count()).toBe(0);
+
+    // Audio: the <audio> element reads the item through the protocol (range requests) and plays it.
+    const tone = join(files, 'message-vocal.wav');
+    writeFileSync(tone, wavTone(1));
+    app.dialogs.nextOpen.push([tone]);
+    await page.getByTestId('choose-files').click();
+    await page.getByTestId('add-files').click();
+    await expect.poll(() => page.getByTestId('evidence-card').count()).toBe(4);
+    await openItem(page, 'message-vocal.wav');
+    const audio = page.getByTestId('evidence-preview-audio');
+    await expect
+      .poll(() => audio.evaluate((el) => (el as unknown as { duration: number }).duration), {
+        timeout: 10_000,
+      })
+      .toBeCloseTo(1, 1);
+    await checkScreen(page, 'audio');
+    await backToGallery(page);
 
     // Evidence dropped on the incident: a small zone on its card.
     await page.getByRole('tab', { name: 'Incidents' }).click();

@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
 import { WARN_COLOUR } from '../records/labels.ts';
-import { type EvidenceItem, formatSize, previewUrl } from './api.ts';
+import { type EvidenceItem, formatSize, isDrawableImage, previewUrl } from './api.ts';
 
 const COLUMNS = 4;
 const ROW_HEIGHT = 214;
@@ -125,7 +125,7 @@ function Card({ item, onOpen }: { item: EvidenceItem; onOpen: (id: string) => vo
         style={{ display: 'block' }}
       >
         <Stack gap={4}>
-          {item.detectedType.category === 'image' ? (
+          {isDrawableImage(item) ? (
             <img
               src={previewUrl(item.id)}
               alt=""

@@ -22,7 +22,14 @@ import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { formatDateTime } from '../records/format.ts';
 import { RecordError } from '../records/RecordError.tsx';
-import { type EvidenceDetail, type EvidenceItem, evidenceApi, formatSize, type VerifyResult } from './api.ts';
+import {
+  type EvidenceDetail,
+  type EvidenceItem,
+  evidenceApi,
+  formatSize,
+  isDrawableImage,
+  type VerifyResult,
+} from './api.ts';
 import { CustodyTimeline } from './CustodyTimeline.tsx';
 import { DeleteEvidenceButton, SaveCopyButton, VerifyButton, VerifyVerdict } from './ItemActions.tsx';
 import { LocationWarning, MetadataPanel } from './MetadataPanel.tsx';
@@ -86,7 +93,8 @@ export function ItemView({
     );
   }
   const { item, metadata, custody } = detail;
-  const isImage = item.detectedType.category === 'image';
+  // Redaction needs the image drawn in the window to place the boxes.
+  const isImage = isDrawableImage(item);
   const source = item.source;
   const onRedacted = (copy: EvidenceItem) => {
     onChanged();

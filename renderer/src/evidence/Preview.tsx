@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { RecordError } from '../records/RecordError.tsx';
-import { type EvidenceItem, evidenceApi, previewUrl } from './api.ts';
+import { type EvidenceItem, evidenceApi, isDrawableImage, previewUrl } from './api.ts';
 import { TypeTile } from './Gallery.tsx';
 
 export function Preview({ item }: { item: EvidenceItem }) {
@@ -18,6 +18,7 @@ export function Preview({ item }: { item: EvidenceItem }) {
   const label = t('evidence.item.previewOf', { name: item.originalName });
   switch (item.detectedType.category) {
     case 'image':
+      if (!isDrawableImage(item)) return <NoPreview item={item} />;
       return (
         <img
           src={url}
@@ -38,8 +39,16 @@ export function Preview({ item }: { item: EvidenceItem }) {
         />
       );
     case 'audio':
-      // biome-ignore lint/a11y/useMediaCaption: evidence has no caption track; the file is what it is.
-      return <audio src={url} controls preload="metadata" aria-label={label} />;
+      return (
+        // biome-ignore lint/a11y/useMediaCaption: evidence has no caption track; the file is what it is.
+        <audio
+          src={url}
+          controls
+          preload="metadata"
+          aria-label={label}
+          data-testid="evidence-preview-audio"
+        />
+      );
     case 'text':
       return <TextPreview item={item} />;
     case 'pdf':
@@ -49,15 +58,20 @@ export function Preview({ item }: { item: EvidenceItem }) {
         </Alert>
       );
     default:
-      return (
-        <div data-testid="evidence-preview-none">
-          <TypeTile item={item} height={120} />
-          <Text size="sm" mt="xs">
-            {t('evidence.item.noPreview')}
-          </Text>
-        </div>
-      );
+      return <NoPreview item={item} />;
   }
+}
+
+function NoPreview({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="evidence-preview-none">
+      <TypeTile item={item} height={120} />
+      <Text size="sm" mt="xs">
+        {t('evidence.item.noPreview')}
+      </Text>
+    </div>
+  );
 }
 
 function TextPreview({ item }: { item: EvidenceItem }) {

@@ -48,6 +48,20 @@ export function previewUrl(id: string): string {
   return `${origin}/__evidence__/${encodeURIComponent(id)}`;
 }
 
+/** Image types the window can draw (the preview protocol serves only these as images). */
+const DRAWABLE_IMAGES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+]);
+
+export function isDrawableImage(item: EvidenceItem): boolean {
+  return item.detectedType.category === 'image' && DRAWABLE_IMAGES.has(item.detectedType.mime);
+}
+
 /** The token detail main gives when a chosen file can no longer be used. */
 export function isExpiredSelection(error: UiError): boolean {
   return error.code === 'INVALID_INPUT' && (error.detail ?? '').startsWith('file-selection');
