@@ -99,6 +99,7 @@ function readState(sodium: Sodium, address: unknown, into?: StreamKeys): StreamK
   const keys = into ?? { k: new Uint8Array(32), nonce: new Uint8Array(12) };
   keys.k.set(bytes.subarray(at, at + 32));
   keys.nonce.set(bytes.subarray(at + 32, at + 44));
+  keys.keyObject = undefined;
   return keys;
 }
 
@@ -191,7 +192,7 @@ export class BlobEncryptor {
     const ad = closesSegment ? (isLastOfBlob ? LAST : NOT_LAST) : null;
     const plain = this.#chunk.subarray(0, this.#filled);
     if (this.#keys && canPushNatively(plain.length)) {
-      out.push(pushNative(this.#keys, plain, ad, tag));
+      out.push(...pushNative(this.#keys, plain, ad, tag));
     } else {
       if (this.#keys) writeState(sodium, this.#state, this.#keys);
       out.push(sodium.crypto_secretstream_xchacha20poly1305_push(this.#state as StreamState, plain, ad, tag));
@@ -210,6 +211,7 @@ export class BlobEncryptor {
   }
 
   #wipeKeys(): void {
+    // A KeyObject's copy of k cannot be wiped from JavaScript; it is dropped with the segment.
     this.#keys?.k.fill(0);
     this.#keys?.nonce.fill(0);
     this.#keys = undefined;
