@@ -8,7 +8,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
@@ -83,7 +92,7 @@ export async function benchEvidence(
       const fd = openSync(path.join(root, 'copy2.bin'), 'r+');
       try {
         // fsync, as the intake does before its rename
-        require_fsync(fd);
+        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }
@@ -103,7 +112,7 @@ export async function benchEvidence(
     const evidence = new EvidenceService(session);
     // Warm-up: the first intake loads file-type and exifr; their code is not the intake's growth.
     const small = path.join(root, 'small.txt');
-    (process.getBuiltinModule('node:fs') as typeof import('node:fs')).writeFileSync(small, 'warm-up');
+    writeFileSync(small, 'warm-up');
     await evidence.add({ caseId, path: small });
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
@@ -167,11 +176,6 @@ export async function benchEvidence(
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-function require_fsync(fd: number): void {
-  // node:fs fsyncSync, imported lazily to keep the top import list about the measured code.
-  (process.getBuiltinModule('node:fs') as typeof import('node:fs')).fsyncSync(fd);
 }
 
 export function evidenceRows(e: EvidenceBench): Array<[string, string, string, string]> {
