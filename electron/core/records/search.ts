@@ -41,53 +41,57 @@ export function toFtsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
+/**
+ * Two steps, so the cost of a common word is ranking its matches, not building a snippet for each:
+ * 1. rank: BM25 of every match that passes the filters, keep the best `limit` rowids;
+ * 2. show: title, snippet and case code for those rows only (FTS5 seeks a rowid inside a MATCH).
+ */
 export function searchRecords(db: VaultDatabase, text: string, filters: SearchFilters = {}): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query) return [];
   const where: string[] = ['search_index MATCH ?'];
   const params: unknown[] = [query];
-  if (filters.entity) {
-    where.push('d.entity = ?');
-    params.push(filters.entity);
-  }
-  if (filters.from) {
-    where.push('d.on_date >= ?');
-    params.push(filters.from);
-  }
-  if (filters.to) {
-    where.push('d.on_date <= ?');
-    params.push(filters.to);
-  }
-  if (filters.caseStatus) {
-    where.push('c.status = ?');
-    params.push(filters.caseStatus);
-  }
-  if (filters.caseKind) {
-    where.push('c.kind = ?');
-    params.push(filters.caseKind);
-  }
-  if (filters.country) {
-    where.push('c.country = ?');
-    params.push(filters.country);
-  }
+  let joinDocs = false;
+  let joinCases = false;
+  const on = (column: string, op: string, value: string | undefined, table: 'd' | 'c') => {
+    if (value === undefined || value === '') return;
+    where.push(`${table}.${column} ${op} ?`);
+    params.push(value);
+    joinDocs = true;
+    if (table === 'c') joinCases = true;
+  };
+  on('entity', '=', filters.entity, 'd');
+  on('on_date', '>=', filters.from, 'd');
+  on('on_date', '<=', filters.to, 'd');
+  on('status', '=', filters.caseStatus, 'c');
+  on('kind', '=', filters.caseKind, 'c');
+  on('country', '=', filters.country, 'c');
   if (filters.tag) {
     where.push('EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = d.case_id AND t.tag = ?)');
     params.push(filters.tag);
+    joinDocs = true;
   }
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
-  params.push(limit);
-  return prepared(
+  const joins = `${joinDocs ? 'JOIN search_docs d ON d.rowid = search_index.rowid' : ''}
+         ${joinCases ? 'JOIN cases c ON c.id = d.case_id' : ''}`;
+  const ranked = prepared(
+    db,
+    `SELECT search_index.rowid AS rowid, bm25(search_index, 4.0, 1.0) AS rank
+       FROM search_index ${joins}
+      WHERE ${where.join(' AND ')}
+      ORDER BY rank
+      LIMIT ?`,
+  ).all(...params, limit) as Array<{ rowid: number; rank: number }>;
+  const show = prepared(
     db,
     `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
-              search_index.title AS title,
-              snippet(search_index, 1, '«', '»', '…', 12) AS snippet,
-              d.on_date AS onDate,
-              bm25(search_index, 4.0, 1.0) AS rank
-         FROM search_index
-         JOIN search_docs d ON d.rowid = search_index.rowid
-         LEFT JOIN cases c ON c.id = d.case_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY rank
-        LIMIT ?`,
-  ).all(...params) as SearchHit[];
+            search_index.title AS title,
+            snippet(search_index, 1, '«', '»', '…', 12) AS snippet,
+            d.on_date AS onDate
+       FROM search_index
+       JOIN search_docs d ON d.rowid = search_index.rowid
+       LEFT JOIN cases c ON c.id = d.case_id
+      WHERE search_index MATCH ? AND search_index.rowid = ?`,
+  );
+  return ranked.map(({ rowid, rank }) => ({ ...(show.get(query, rowid) as Omit<SearchHit, 'rank'>), rank }));
 }
