@@ -12,6 +12,7 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import { wipe } from '../crypto/sodium.ts';
+import { canPushNatively, pushNative, type StreamKeys } from './secretstream-native.ts';
 
 export const BLOB_MAGIC = Uint8Array.from([0x43, 0x56, 0x45, 0x42]); // "CVEB"
 export const BLOB_VERSION = 1;
@@ -87,6 +88,28 @@ function freeState(sodium: Sodium, address: unknown): void {
   raw._free(at);
 }
 
+function heap(sodium: Sodium): Uint8Array {
+  return (sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
+}
+
+/** Copies k and nonce out of libsodium's state (into `into` when given). */
+function readState(sodium: Sodium, address: unknown, into?: StreamKeys): StreamKeys {
+  const at = address as number;
+  const bytes = heap(sodium);
+  const keys = into ?? { k: new Uint8Array(32), nonce: new Uint8Array(12) };
+  keys.k.set(bytes.subarray(at, at + 32));
+  keys.nonce.set(bytes.subarray(at + 32, at + 44));
+  keys.keyObject = undefined;
+  return keys;
+}
+
+function writeState(sodium: Sodium, address: unknown, keys: StreamKeys): void {
+  const at = address as number;
+  const bytes = heap(sodium);
+  bytes.set(keys.k, at);
+  bytes.set(keys.nonce, at + 32);
+}
+
 const LAST = Uint8Array.of(1);
 const NOT_LAST = Uint8Array.of(0);
 
@@ -98,18 +121,25 @@ const NOT_LAST = Uint8Array.of(0);
 export class BlobEncryptor {
   readonly #sodium: Sodium;
   readonly #fileKey: Uint8Array;
+  readonly #native: boolean;
   readonly #chunk = new Uint8Array(CHUNK_PLAIN_BYTES);
   #filled = 0;
   #segment = 0;
   #chunkInSegment = 0;
   #state: unknown;
+  /** A copy of the stream state's key and nonce, advanced by native pushes. */
+  #keys: StreamKeys | undefined;
   #started = false;
   #finished = false;
 
-  /** Keeps a reference to `fileKey`; the caller wipes it after `finish()` or `dispose()`. */
-  constructor(sodium: Sodium, fileKey: Uint8Array) {
+  /**
+   * Keeps a reference to `fileKey`; the caller wipes it after `finish()` or `dispose()`.
+   * `native: false` uses libsodium for every chunk (the bench compares both).
+   */
+  constructor(sodium: Sodium, fileKey: Uint8Array, options: { native?: boolean } = {}) {
     this.#sodium = sodium;
     this.#fileKey = fileKey;
+    this.#native = options.native ?? true;
   }
 
   /** Returns the ciphertext pieces ready so far (the blob header first). */
@@ -150,6 +180,7 @@ export class BlobEncryptor {
         const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
         this.#state = state;
         out.push(header);
+        if (this.#native) this.#keys = readState(sodium, state);
       } finally {
         wipe(sodium, key);
       }
@@ -160,11 +191,18 @@ export class BlobEncryptor {
       : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     const ad = closesSegment ? (isLastOfBlob ? LAST : NOT_LAST) : null;
     const plain = this.#chunk.subarray(0, this.#filled);
-    out.push(sodium.crypto_secretstream_xchacha20poly1305_push(this.#state as StreamState, plain, ad, tag));
+    if (this.#keys && canPushNatively(plain.length)) {
+      out.push(...pushNative(this.#keys, plain, ad, tag));
+    } else {
+      if (this.#keys) writeState(sodium, this.#state, this.#keys);
+      out.push(sodium.crypto_secretstream_xchacha20poly1305_push(this.#state as StreamState, plain, ad, tag));
+      if (this.#keys) this.#keys = readState(sodium, this.#state, this.#keys);
+    }
     this.#filled = 0;
     if (closesSegment) {
       freeState(sodium, this.#state);
       this.#state = undefined;
+      this.#wipeKeys();
       this.#segment++;
       this.#chunkInSegment = 0;
     } else {
@@ -172,10 +210,18 @@ export class BlobEncryptor {
     }
   }
 
+  #wipeKeys(): void {
+    // A KeyObject's copy of k cannot be wiped from JavaScript; it is dropped with the segment.
+    this.#keys?.k.fill(0);
+    this.#keys?.nonce.fill(0);
+    this.#keys = undefined;
+  }
+
   /** Frees the stream state and the held plaintext after an abort. */
   dispose(): void {
     if (this.#state !== undefined) freeState(this.#sodium, this.#state);
     this.#state = undefined;
+    this.#wipeKeys();
     this.#chunk.fill(0);
     this.#finished = true;
   }

@@ -17,7 +17,7 @@ import { blobPath, ensureEvidenceDir, fsyncDir, newBlobName, PART_SUFFIX } from 
 import { BlobEncryptor } from './blob-format.ts';
 import { PREFIX_BYTES } from './content-type.ts';
 
-const READ_BYTES = 4 * 1024 * 1024;
+const READ_BYTES = 1024 * 1024;
 const TAIL_BYTES = 64 * 1024;
 
 /** Where plaintext comes from: a file handle or a buffer in memory. */

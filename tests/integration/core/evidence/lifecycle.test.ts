@@ -86,6 +86,28 @@ describe('evidence metadata and redacted copies', () => {
   });
 });
 
+describe('document metadata', () => {
+  it('reads a PDF Info dictionary when it is plain text', async () => {
+    fx = await openEvidenceFixture();
+    const pdf = [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+      '3 0 obj << /Title (Proces-verbal \\(copie\\)) /Author (Bureau) /Producer (Scan 2) /CreationDate (D:20260302101500Z) >> endobj',
+      'trailer << /Root 1 0 R /Info 3 0 R >>',
+      '%%EOF',
+    ].join('\n');
+    const item = await fx.evidence.add({ caseId: fx.caseId, path: fx.file('pv.pdf', pdf) });
+    expect(item.detectedType).toEqual({ mime: 'application/pdf', ext: 'pdf', category: 'pdf' });
+    expect(fx.evidence.get(item.id).metadata.pdf).toEqual({
+      title: 'Proces-verbal (copie)',
+      author: 'Bureau',
+      producer: 'Scan 2',
+      creationDate: 'D:20260302101500Z',
+    });
+  });
+});
+
 describe('evidence rules', () => {
   it('OCSEA case: images and videos are refused without an explicit acknowledgement, nothing written', async () => {
     fx = await openEvidenceFixture('ocsea-report');

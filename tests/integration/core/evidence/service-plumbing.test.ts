@@ -2,7 +2,7 @@
  * Evidence through the async VaultService: LocalVaultService in this thread and WorkerVaultService
  * with the real vault worker (progress messages, cancel, lock aborting an intake, errors by code).
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,8 +99,28 @@ for (const kind of ['local', 'worker'] as const) {
       ).rejects.toMatchObject({
         code: 'EVIDENCE_NOT_FOUND',
       });
+      await service.evidence('view-start', { id: item.id });
+      await service.evidence('read-range', { id: item.id, start: 0, end: 100 });
       await service.lock();
       await expect(service.evidence('list', {})).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+      await expect(service.evidence('read-range', { id: item.id, start: 0, end: 100 })).rejects.toMatchObject(
+        {
+          code: 'VAULT_LOCKED',
+        },
+      );
+      // No descriptor of this process is left open on a blob once locked (Linux /proc).
+      if (existsSync('/proc/self/fd')) {
+        const open = readdirSync('/proc/self/fd')
+          .map((fd) => {
+            try {
+              return readlinkSync(`/proc/self/fd/${fd}`);
+            } catch {
+              return '';
+            }
+          })
+          .filter((target) => target.includes(`${path.sep}evidence${path.sep}`));
+        expect(open).toEqual([]);
+      }
     });
 
     it('cancel stops an intake and leaves no file; lock aborts a running intake', async () => {
