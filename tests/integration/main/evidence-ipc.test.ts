@@ -218,6 +218,34 @@ describe('evidence over IPC (real vault core)', () => {
     expect(await s.invoke('task:cancel', { taskId: TASK })).toEqual({ ok: true });
   });
 
+  it('says which files were not added when the vault locks during an add', async () => {
+    const s = await setup();
+    const big = join(s.files, 'big.bin');
+    writeFileSync(big, Buffer.alloc(24 * 1024 * 1024, 2));
+    const small = join(s.files, 'small.txt');
+    writeFileSync(small, 'après');
+    const tokens = await s.pick(big, small);
+    const spare = await s.pick(small);
+    let locking: Promise<unknown> | undefined;
+    s.sendEvent.mockImplementation((channel: string) => {
+      if (channel === 'task:progress' && !locking) locking = s.invoke('vault:lock', {});
+    });
+    const outcome = await s.invoke<{ items: unknown[]; failed: Array<{ name: string }>; cancelled: boolean }>(
+      'evidence:add',
+      { taskId: TASK, caseId: s.caseId, tokens },
+    );
+    await locking;
+    expect(outcome.items).toEqual([]);
+    expect(outcome.cancelled).toBe(false);
+    expect(outcome.failed.map((f) => f.name)).toEqual(['big.bin', 'small.txt']);
+    // A choice not yet spent died with the lock: it cannot be used after unlocking.
+    await s.invoke('vault:unlock', { passphrase: PASSPHRASE });
+    expect(await s.raw('evidence:add', { taskId: TASK2, caseId: s.caseId, tokens: spare })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: 'file-selection:1' },
+    });
+  });
+
   it('reports per-file failures and goes on with the batch', async () => {
     const s = await setup('ocsea-report');
     const png = join(s.files, 'capture.png');

@@ -48,7 +48,12 @@ export function registerEvidenceHandlers(register: Register, deps: IpcDeps): voi
           deps.activity();
         } catch (error) {
           const { code } = serializeError(error);
-          if (code === 'TASK_CANCELLED') break;
+          if (code === 'TASK_CANCELLED' && task.cancelled) break;
+          if (code === 'TASK_CANCELLED') {
+            // Stopped from inside (the vault locked mid-file): say so for this file and the rest.
+            for (const rest of files.slice(index)) outcome.failed.push({ name: rest.name, code });
+            break;
+          }
           outcome.failed.push({ name: file.name, code });
           if (STOP_BATCH.has(code)) {
             for (const rest of files.slice(index + 1)) outcome.failed.push({ name: rest.name, code });
