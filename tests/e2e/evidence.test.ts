@@ -88,15 +88,20 @@ async function choose(page: Page, scope: Locator, label: RegExp, option: string)
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function createCase(page: Page): Promise<void> {
+async function createCase(
+  page: Page,
+  code = 'DEF-2026-031',
+  title = 'Photos d’une agression devant le centre de santé',
+  kind = 'Protection d’un·e défenseur·e',
+): Promise<void> {
   await page.getByTestId('cases-empty').waitFor();
   await page.getByRole('button', { name: 'Créer votre premier dossier' }).click();
   const caseForm = page.getByTestId('case-form');
-  await caseForm.getByLabel(/^Code du dossier/).fill('DEF-2026-031');
-  await caseForm.getByLabel(/^Intitulé/).fill('Photos d’une agression devant le centre de santé');
-  await choose(page, caseForm, /^Type de dossier/, 'Protection d’un·e défenseur·e');
+  await caseForm.getByLabel(/^Code du dossier/).fill(code);
+  await caseForm.getByLabel(/^Intitulé/).fill(title);
+  await choose(page, caseForm, /^Type de dossier/, kind);
   await caseForm.getByRole('button', { name: 'Créer le dossier' }).click();
-  await heading(page, /DEF-2026-031/);
+  await heading(page, new RegExp(code));
 }
 
 /** A JPEG made here, with a camera, a date and a GPS position (Cotonou) in its EXIF. */
@@ -380,6 +385,17 @@ describe('evidence locker in Chromium (real vault core)', () => {
       .toContain('1 preuve');
     await checkScreen(page, 'incident');
 
+    // The same screens in English.
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Evidence' }).click();
+    await page.getByTestId('evidence-tab').waitFor();
+    await page.getByText('5 pieces of evidence').waitFor();
+    await checkScreen(page, 'gallery');
+    await page.getByRole('button', { name: 'Open IMG_2031.jpg' }).click();
+    await page.getByRole('heading', { level: 2, name: 'IMG_2031.jpg' }).waitFor();
+    await page.getByTestId('location-warning').getByText('This file reveals a location').waitFor();
+    await checkScreen(page, 'item');
+
     // No plaintext side file: nothing in the vault folder holds the note's or the photo's bytes.
     const sentinels = [Buffer.from('On sait où tu travailles'), photoBytes.subarray(200, 264)];
     for (const file of filesUnder(app.vaultDir)) {
@@ -387,5 +403,53 @@ describe('evidence locker in Chromium (real vault core)', () => {
       for (const sentinel of sentinels) expect(bytes.includes(sentinel), file).toBe(false);
     }
     expect(app.pageErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+  });
+
+  it('OCSEA case: warns before adding and records the report instead of the material', async () => {
+    files = await mkdtemp(join(tmpdir(), 'casevault-e2e-files-'));
+    const capture = join(files, 'capture.png');
+    writeFileSync(
+      capture,
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+        .png()
+        .toBuffer(),
+    );
+    app = await startApp();
+    const { page } = app;
+    await createVault(page);
+    await createCase(
+      page,
+      'OC-2026-004',
+      'Signalement d’un compte qui diffuse des images',
+      'Signalement OCSEA',
+    );
+    await page.getByRole('tab', { name: 'Preuves' }).click();
+    await page.getByTestId('ocsea-banner').waitFor();
+    await checkScreen(page, 'ocsea-banner');
+
+    app.dialogs.nextOpen.push([capture]);
+    await page.getByTestId('choose-files').click();
+    await page.getByTestId('add-files').click();
+    const warning = page.getByTestId('ocsea-warning');
+    await warning.waitFor();
+    await checkScreen(page, 'ocsea-warning');
+    await warning.getByRole('button', { name: 'Enregistrer le signalement à la place' }).click();
+
+    const form = page.getByTestId('ocsea-report-form');
+    await form.getByLabel(/^Plateforme/).fill('Réseau social X');
+    await form.getByLabel(/^Adresse \(URL\)/).fill('https://example.org/compte/123');
+    await choose(page, form, /^Signalé à/, 'Portail de signalement IWF');
+    await form.getByLabel(/^Référence du signalement/).fill('IWF-2026-5531');
+    await checkScreen(page, 'ocsea-report-form');
+    await form.getByRole('button', { name: 'Enregistrer le signalement' }).click();
+    await page
+      .getByTestId('ocsea-reports')
+      .getByText(/Réseau social X — Portail de signalement IWF — IWF-2026-5531/)
+      .waitFor();
+    await checkScreen(page, 'ocsea-reported');
+
+    // The image never entered the vault.
+    const listed = await app.services.registry.invoke('evidence:list', {});
+    expect(listed).toMatchObject({ ok: true, value: { total: 0 } });
   });
 });
