@@ -136,7 +136,7 @@ function Card({ item, onOpen }: { item: EvidenceItem; onOpen: (id: string) => vo
           ) : (
             <TypeTile item={item} height={120} />
           )}
-          <Text size="sm" fw={600} truncate="end">
+          <Text size="sm" fw={600} truncate="end" title={item.originalName}>
             <VisuallyHidden>{t('evidence.gallery.openPrefix')}</VisuallyHidden> {item.originalName}
           </Text>
         </Stack>
