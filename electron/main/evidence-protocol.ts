@@ -97,15 +97,15 @@ export function createEvidenceProtocol(
   const now = opts.now ?? Date.now;
   const ttl = opts.viewTtlMs ?? 10 * 60 * 1000;
   const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
-  const views = new Map<string, { size: number; mime: string; startedAt: number }>();
+  // A pending view is shared: the thumbnail and the preview asking at once make one custody entry.
+  const views = new Map<string, { info: Promise<{ size: number; mime: string }>; startedAt: number }>();
 
-  const view = async (id: string) => {
+  const view = (id: string) => {
     const known = views.get(id);
-    if (known && now() - known.startedAt < ttl) return known;
-    const info = await reader.viewStart(id);
-    const entry = { size: info.size, mime: info.mime, startedAt: now() };
-    views.set(id, entry);
-    return entry;
+    if (known && now() - known.startedAt < ttl) return known.info;
+    const info = reader.viewStart(id).then(({ size, mime }) => ({ size, mime }));
+    views.set(id, { info, startedAt: now() });
+    return info;
   };
 
   const handle = async (request: Request): Promise<Response> => {

@@ -148,6 +148,14 @@ describe('evidence preview protocol', () => {
     expect(state.views).toBe(3);
   });
 
+  it('shares one view between requests that arrive together', async () => {
+    const { reader, state } = fakeReader(BYTES);
+    const protocol = createEvidenceProtocol(reader);
+    const responses = await Promise.all([protocol.handle(get(URL_OF())), protocol.handle(get(URL_OF()))]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(state.views).toBe(1);
+  });
+
   it('maps a damaged item to 500 before any byte is sent', async () => {
     const { reader } = fakeReader(BYTES);
     reader.readRange = async () => {
