@@ -335,7 +335,7 @@ export function AddEvidence({
             return (
               <div key={file.token}>
                 <Text size="xs" id={`${id}-p${index}`}>
-                  {file.name} — {Math.round(percent)} %
+                  {file.name} — {t('evidence.add.percent', { value: Math.round(percent) })}
                 </Text>
                 <Progress value={percent} aria-labelledby={`${id}-p${index}`} size="sm" />
               </div>

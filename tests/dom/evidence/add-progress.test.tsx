@@ -52,8 +52,8 @@ describe('adding several files', () => {
       fake.emit('task:progress', { taskId: 'other', index: 1, count: 2, name: 'x', done: 2000, total: 2000 });
     });
     expect(progress.textContent).toContain('Encrypting file 2 of 2');
-    expect(progress.textContent).toContain('video-1.mp4 — 100 %');
-    expect(progress.textContent).toContain('video-2.mp4 — 25 %');
+    expect(progress.textContent).toContain('video-1.mp4 — 100%');
+    expect(progress.textContent).toContain('video-2.mp4 — 25%');
     const bars = within(progress).getAllByRole('progressbar');
     expect(bars.map((bar) => bar.getAttribute('aria-valuenow'))).toEqual(['100', '25']);
 
