@@ -69,18 +69,21 @@ export async function writeBlob(
   const hash = createHash('sha256');
   const prefix = new Uint8Array(Math.min(PREFIX_BYTES, Math.max(source.size, 0)));
   let prefixFilled = 0;
-  let tail = new Uint8Array(0);
+  const tail = new Uint8Array(TAIL_BYTES);
+  let tailLength = 0;
   let position = 0;
   let which = 0;
   let pendingRead = source.read(buffers[0]!, 0);
 
   // The first read decides whether the intake goes ahead at all (type, OCSEA rule).
   const first = await pendingRead;
-  if (options.beforeWrite) {
-    const head = buffers[0]!.subarray(0, first);
-    await options.beforeWrite(head);
+  try {
+    if (options.beforeWrite) await options.beforeWrite(buffers[0]!.subarray(0, first));
+    checkAbort(options.signal);
+  } catch (error) {
+    buffers[0]!.fill(0);
+    throw error;
   }
-  checkAbort(options.signal);
 
   const dir = await ensureEvidenceDir(vaultDir);
   const blobName = newBlobName();
@@ -107,13 +110,15 @@ export async function writeBlob(
         prefix.set(current.subarray(0, take), prefixFilled);
         prefixFilled += take;
       }
-      if (n >= TAIL_BYTES) tail = current.slice(n - TAIL_BYTES);
-      else {
-        const joined = new Uint8Array(Math.min(TAIL_BYTES, tail.length + n));
-        const keep = joined.length - n;
-        joined.set(tail.subarray(tail.length - keep), 0);
-        joined.set(current, keep);
-        tail = joined;
+      // The last 64 KiB seen so far (a PDF's Info dictionary is often near the end).
+      if (n >= TAIL_BYTES) {
+        tail.set(current.subarray(n - TAIL_BYTES));
+        tailLength = TAIL_BYTES;
+      } else {
+        const keep = Math.min(tailLength, TAIL_BYTES - n);
+        tail.copyWithin(0, tailLength - keep, tailLength);
+        tail.set(current, keep);
+        tailLength = keep + n;
       }
       const pieces = encryptor.push(current);
       await pendingWrite;
@@ -136,7 +141,7 @@ export async function writeBlob(
       size: position,
       sha256: hash.digest('hex'),
       prefix: prefix.subarray(0, prefixFilled),
-      tail,
+      tail: tail.subarray(0, tailLength),
     };
   } catch (error) {
     encryptor.dispose();

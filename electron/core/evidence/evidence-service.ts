@@ -4,7 +4,7 @@
  * Every file key is unwrapped for one operation and wiped after it, except the few kept for open
  * previews (`view-start`), which `close()` wipes on lock.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CaseVaultError } from '../../../shared/errors.ts';
@@ -306,7 +306,6 @@ export class EvidenceService {
       throw ioError(error);
     }
     const key = this.#unwrap(row);
-    const { createHash } = await import('node:crypto');
     const hash = createHash('sha256');
     let done = 0;
     try {

@@ -108,6 +108,17 @@ describe('document metadata', () => {
   });
 });
 
+describe('document metadata at the end of a large file', () => {
+  it('finds the Info dictionary in the last 64 KiB, across a short last read', async () => {
+    fx = await openEvidenceFixture();
+    const filler = `%${'x'.repeat(99)}\n`.repeat(31_150); // a little over 3 MiB of comment lines
+    const pdf = `%PDF-1.7\n${filler}9 0 obj << /Author (Temoin A) /Title (Capture) >> endobj\ntrailer << /Info 9 0 R >>\n%%EOF\n`;
+    const item = await fx.evidence.add({ caseId: fx.caseId, path: fx.file('long.pdf', pdf) });
+    expect(item.size % (1024 * 1024)).toBeLessThan(64 * 1024);
+    expect(fx.evidence.get(item.id).metadata.pdf).toEqual({ author: 'Temoin A', title: 'Capture' });
+  });
+});
+
 describe('evidence rules', () => {
   it('OCSEA case: images and videos are refused without an explicit acknowledgement, nothing written', async () => {
     fx = await openEvidenceFixture('ocsea-report');

@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalVaultService } from '../../../../electron/core/service/local-vault-service.ts';
 import type { VaultService } from '../../../../electron/core/service/types.ts';
@@ -99,6 +100,22 @@ for (const kind of ['local', 'worker'] as const) {
       ).rejects.toMatchObject({
         code: 'EVIDENCE_NOT_FOUND',
       });
+      // Redaction runs sharp (libvips) in this thread or in the vault worker.
+      const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'Acme' } })
+        .toBuffer();
+      const original = (await service.evidence('add', { caseId, path: file('p.jpg', photo) })) as {
+        id: string;
+      };
+      const copy = (await service.evidence('redact', {
+        id: original.id,
+        regions: [{ x: 0, y: 0, w: 0.5, h: 1 }],
+      })) as {
+        redactedOf: string;
+        detectedType: { mime: string };
+      };
+      expect(copy).toMatchObject({ redactedOf: original.id, detectedType: { mime: 'image/jpeg' } });
       await service.evidence('view-start', { id: item.id });
       await service.evidence('read-range', { id: item.id, start: 0, end: 100 });
       await service.lock();

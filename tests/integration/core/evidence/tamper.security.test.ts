@@ -138,6 +138,18 @@ describe('evidence tamper detection', () => {
     expect(custody.at(-1)).toMatchObject({ action: 'verify', detail: { ok: false, reason: 'hash' } });
   });
 
+  it('extracting a damaged item fails and leaves no partial decrypted copy', async () => {
+    const a = await addItem(12);
+    flip(a.file, segmentOffset(2) + 100);
+    const out = path.join(fx.files, 'partial.bin');
+    await expect(fx.evidence.extract(a.item.id, out, 'extract')).rejects.toMatchObject({
+      code: 'EVIDENCE_DAMAGED',
+    });
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(out)).toBe(false);
+    expect(fx.evidence.custody(a.item.id).map((e) => e.action)).toEqual(['acquire']);
+  });
+
   it('the blob size is exactly what the layout says (nothing else leaks through the length)', () => {
     expect(SEGMENT_CIPHER_BYTES).toBe(STREAM_HEADER_BYTES + 16 * (CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD));
   });
