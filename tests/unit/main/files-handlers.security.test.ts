@@ -2,14 +2,20 @@
  * Threat: the renderer gets main to read a file it named. `files:pick` takes no path (main opens
  * the dialog), `files:dropped` checks every path itself, and both return tokens, not paths.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIpcRegistry } from '../../../electron/main/ipc/registry.ts';
 import { makeDeps } from './helpers/deps.ts';
 
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 function files() {
   const { deps, dir } = makeDeps();
+  made.push(dir);
   const note = join(dir, 'note.txt');
   writeFileSync(note, 'hello');
   mkdirSync(join(dir, 'folder'));
