@@ -4,6 +4,7 @@
  * Prints a table for people and a final `BENCH_JSON {...}` line for machines.
  */
 import os from 'node:os';
+import { benchEvidence, evidenceRows } from './evidence.ts';
 import { benchRecords, casesAtScale } from './records.ts';
 import { benchSqlite } from './sqlite.ts';
 import { round } from './stats.ts';
@@ -40,6 +41,8 @@ console.log(
   `records: importing ${recordsCases} cases × 11 records on each engine (BENCH_SCALE=${scale}), then search and case list …`,
 );
 const records = await benchRecords(scale, extraPragmas);
+console.log('evidence: intake of a 1 GiB generated file against cp, libsodium in memory, RSS …');
+const evidence = await benchEvidence();
 
 const ratios = {
   unlockKdfShare: round(unlock.kdfMs / (unlock.kdfMs + unlock.restMs), 3),
@@ -136,6 +139,7 @@ const table: Array<[string, string, string, string]> = [
     `${ms(page.plainMedianMs)} plain`,
     `${page.ratio}× time (target ≤ ${TARGETS.caseListPageMs} ms: ${verdict(page.encryptedMedianMs <= TARGETS.caseListPageMs)})`,
   ]),
+  ...evidenceRows(evidence),
 ];
 const widths = [0, 1, 2, 3].map((col) => Math.max(...table.map((row) => row[col]!.length)));
 for (const [i, row] of table.entries()) {
@@ -174,6 +178,7 @@ console.log(
     unlock,
     sqlite: { ...sqlite, samePragmas },
     records,
+    evidence,
     ratios,
     targets,
     elapsedS,

@@ -29,6 +29,14 @@ export const ERROR_CODES = [
   'AUDIT_CHAIN_BROKEN',
   'IMPORT_INVALID',
   'INTERNAL',
+  'EVIDENCE_NOT_FOUND',
+  'EVIDENCE_DAMAGED',
+  'EVIDENCE_OCSEA_WARNING',
+  'EVIDENCE_UNSUPPORTED_REDACTION',
+  'EVIDENCE_TOO_LARGE',
+  'FILE_NOT_READABLE',
+  'FILE_EXISTS',
+  'TASK_CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +138,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   INTERNAL: {
     en: 'An unexpected error occurred. No secret was recorded.',
     fr: 'Une erreur inattendue s’est produite. Aucun secret n’a été enregistré.',
+  },
+  EVIDENCE_NOT_FOUND: {
+    en: 'This evidence item does not exist (it may have been deleted).',
+    fr: 'Cette pièce n’existe pas (elle a peut-être été supprimée).',
+  },
+  EVIDENCE_DAMAGED: {
+    en: 'This evidence file is damaged or was altered: it does not decrypt or its hash does not match. Nothing was changed.',
+    fr: 'Ce fichier de preuve est endommagé ou a été modifié : il ne se déchiffre pas ou son empreinte ne correspond pas. Rien n’a été modifié.',
+  },
+  EVIDENCE_OCSEA_WARNING: {
+    en: 'This is an OCSEA case: do not store images or videos of child sexual abuse. Record the report instead (URL, hotline, reference), or confirm explicitly that this file may be kept.',
+    fr: 'Ce dossier est un signalement OCSEA : ne conservez pas d’images ni de vidéos d’abus sexuels sur enfants. Enregistrez plutôt le signalement (URL, ligne de signalement, référence), ou confirmez explicitement que ce fichier peut être conservé.',
+  },
+  EVIDENCE_UNSUPPORTED_REDACTION: {
+    en: 'A redacted copy can only be made of an image (JPEG, PNG, WebP, TIFF, GIF, AVIF, HEIF) for now. Nothing was written.',
+    fr: 'Une copie caviardée ne peut être faite, pour l’instant, que d’une image (JPEG, PNG, WebP, TIFF, GIF, AVIF, HEIF). Rien n’a été écrit.',
+  },
+  EVIDENCE_TOO_LARGE: {
+    en: 'This image is too large to be redacted in memory. Nothing was written.',
+    fr: 'Cette image est trop grande pour être caviardée en mémoire. Rien n’a été écrit.',
+  },
+  FILE_NOT_READABLE: {
+    en: 'This file could not be read (missing, a folder, or no permission). Nothing was added.',
+    fr: 'Ce fichier n’a pas pu être lu (absent, dossier ou droits insuffisants). Rien n’a été ajouté.',
+  },
+  FILE_EXISTS: {
+    en: 'A file already exists at this place; it was not overwritten. Choose another name.',
+    fr: 'Un fichier existe déjà à cet endroit ; il n’a pas été écrasé. Choisissez un autre nom.',
+  },
+  TASK_CANCELLED: {
+    en: 'The task was cancelled; nothing was written.',
+    fr: 'La tâche a été annulée ; rien n’a été écrit.',
   },
 };
 

@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.ts';
 export const COMMAND_OPTIONS = {
   init: { kdf: { type: 'string' }, 'passphrase-file': { type: 'string' } },
   info: {},
-  check: { 'passphrase-file': { type: 'string' } },
+  check: { 'passphrase-file': { type: 'string' }, repair: { type: 'boolean' } },
   passwd: { 'passphrase-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   recover: { 'recovery-key-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   erase: { yes: { type: 'boolean' } },
@@ -31,6 +31,21 @@ export const COMMAND_OPTIONS = {
   show: { 'passphrase-file': { type: 'string' } },
   search: { 'passphrase-file': { type: 'string' }, kind: { type: 'string' } },
   audit: { 'passphrase-file': { type: 'string' }, limit: { type: 'string' } },
+  evidence: {
+    'passphrase-file': { type: 'string' },
+    case: { type: 'string' },
+    incident: { type: 'string' },
+    risk: { type: 'string' },
+    source: { type: 'string' },
+    url: { type: 'string' },
+    from: { type: 'string' },
+    note: { type: 'string' },
+    'captured-at': { type: 'string' },
+    'ocsea-acknowledged': { type: 'boolean' },
+    out: { type: 'string' },
+    region: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;
@@ -118,7 +133,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!wellFormed) {
       throw new UsageError('badOption', { option: token.rawName, command: commandArg ?? 'casevault' });
     }
-    options[token.name] = token.value ?? true;
+    // An option declared `multiple` keeps every occurrence, one per line (`--region` …).
+    const previous = options[token.name];
+    options[token.name] =
+      spec.multiple && typeof previous === 'string' && token.value !== undefined
+        ? `${previous}\n${token.value}`
+        : (token.value ?? true);
   }
 
   const lang = options.lang;

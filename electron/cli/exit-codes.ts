@@ -49,6 +49,16 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   VAULT_LOCKED: EXIT.INTERNAL,
   VAULT_ALREADY_UNLOCKED: EXIT.INTERNAL,
   INTERNAL: EXIT.INTERNAL,
+  // Evidence: a damaged blob is damage; a refused request is bad input; a missing item or an
+  // existing output file is "not found or exists".
+  EVIDENCE_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  EVIDENCE_DAMAGED: EXIT.DAMAGED,
+  EVIDENCE_OCSEA_WARNING: EXIT.USAGE,
+  EVIDENCE_UNSUPPORTED_REDACTION: EXIT.USAGE,
+  EVIDENCE_TOO_LARGE: EXIT.USAGE,
+  FILE_NOT_READABLE: EXIT.NOT_FOUND_OR_EXISTS,
+  FILE_EXISTS: EXIT.NOT_FOUND_OR_EXISTS,
+  TASK_CANCELLED: EXIT.INTERRUPTED,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

@@ -39,6 +39,7 @@ Commands:
   show <dir> <CODE>                                              summary of one case (aliases only)
   search <dir> <words…> [--kind entity]                          full-text search
   audit <dir> [--limit N]                                        verify the audit chain, show the last entries
+  evidence add|list|verify|extract|redact <dir> …                evidence files (casevault evidence --help)
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
 4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
@@ -60,6 +61,7 @@ Commandes :
   show <dossier> <CODE>                                             résumé d’un dossier (pseudonymes seulement)
   search <dossier> <mots…> [--kind entité]                          recherche plein texte
   audit <dossier> [--limit N]                                       vérifier la chaîne d’audit, afficher les dernières entrées
+  evidence add|list|verify|extract|redact <dossier> …               pièces et fichiers de preuve (casevault evidence --help)
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
 3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
@@ -85,8 +87,8 @@ affichée une seule fois : notez-la sur papier.`,
     fr: 'Usage : casevault info <dossier>\n\nAffiche les informations de l’en-tête (format, identifiant, dates, emplacements de clé et leurs paramètres de dérivation). Aucune clé nécessaire.',
   },
   check: {
-    en: 'Usage: casevault check <dir> [--passphrase-file F]\n\nUnlocks the vault and checks the header MAC, the database integrity and its schema version. Exit 3 if anything is damaged or altered. Changes nothing.',
-    fr: 'Usage : casevault check <dossier> [--passphrase-file F]\n\nDéverrouille le coffre et vérifie le MAC de l’en-tête, l’intégrité de la base et la version de son schéma. Code 3 si quelque chose est endommagé ou modifié. Ne modifie rien.',
+    en: 'Usage: casevault check <dir> [--passphrase-file F] [--repair]\n\nUnlocks the vault and checks the header MAC, the database integrity and its schema version, the audit chain, and every evidence item (re-decrypted and re-hashed). Exit 3 if anything is damaged or altered. Changes nothing, except with --repair, which overwrites and removes orphan evidence files left by interrupted additions (never an item).',
+    fr: 'Usage : casevault check <dossier> [--passphrase-file F] [--repair]\n\nDéverrouille le coffre et vérifie le MAC de l’en-tête, l’intégrité de la base et la version de son schéma, la chaîne d’audit et chaque pièce (re-déchiffrée et ré-empreintée). Code 3 si quelque chose est endommagé ou modifié. Ne modifie rien, sauf avec --repair, qui écrase et supprime les fichiers orphelins laissés par des ajouts interrompus (jamais une pièce).',
   },
   passwd: {
     en: 'Usage: casevault passwd <dir> [--passphrase-file F] [--new-passphrase-file F]\n\nChanges the passphrase. The current one comes from --passphrase-file or standard input, the new one from --new-passphrase-file or standard input (next line; asked twice on a terminal).',
@@ -129,6 +131,38 @@ const RECORDS_COMMANDS: Record<string, Record<Language, string>> = {
   },
 };
 Object.assign(COMMANDS, RECORDS_COMMANDS);
+
+COMMANDS.evidence = {
+  en: `Usage:
+  casevault evidence add <dir> --case CODE [--incident ID] [--risk ID] [--source device|web|received|other]
+        [--url U] [--from WHO] [--note N] [--captured-at 2026-03-02T10:15:00Z] [--ocsea-acknowledged] <file…>
+  casevault evidence list <dir> [--case CODE] [--limit N]
+  casevault evidence verify <dir>
+  casevault evidence extract <dir> <id> --out FILE
+  casevault evidence redact <dir> <id> --region x,y,w,h [--region …]
+
+add encrypts each file into the vault (type from its content, SHA-256, metadata such as GPS), with a
+progress bar when stderr is a terminal; Ctrl-C stops cleanly and writes nothing for the current file.
+Images and videos are refused in an OCSEA case unless --ocsea-acknowledged: record the report instead.
+verify re-decrypts and re-hashes every item (exit 3 names damaged items). extract writes a DECRYPTED
+copy (warning; never overwrites; recorded in custody). redact makes a copy of an image with the regions
+(fractions 0–1 of width and height) blacked out and no metadata. Ids may be shortened to 8+ characters.`,
+  fr: `Usage :
+  casevault evidence add <dossier> --case CODE [--incident ID] [--risk ID] [--source device|web|received|other]
+        [--url U] [--from QUI] [--note N] [--captured-at 2026-03-02T10:15:00Z] [--ocsea-acknowledged] <fichier…>
+  casevault evidence list <dossier> [--case CODE] [--limit N]
+  casevault evidence verify <dossier>
+  casevault evidence extract <dossier> <id> --out FICHIER
+  casevault evidence redact <dossier> <id> --region x,y,w,h [--region …]
+
+add chiffre chaque fichier dans le coffre (type d’après le contenu, SHA-256, métadonnées comme le GPS),
+avec une barre de progression quand stderr est un terminal ; Ctrl-C arrête proprement sans rien écrire
+pour le fichier en cours. Dans un dossier OCSEA, images et vidéos sont refusées sans --ocsea-acknowledged :
+enregistrez plutôt le signalement. verify re-déchiffre et ré-empreinte chaque pièce (code 3, pièces
+endommagées nommées). extract écrit une copie DÉCHIFFRÉE (avertissement ; jamais d’écrasement ; inscrit
+dans la traçabilité). redact crée une copie d’une image aux zones noircies (fractions 0–1 de la largeur et
+de la hauteur), sans métadonnées. Les identifiants peuvent être abrégés à 8 caractères ou plus.`,
+};
 
 export function helpText(language: Language, command?: string): string {
   const body = command ? COMMANDS[command]?.[language] : undefined;

@@ -156,6 +156,62 @@ const MESSAGES = {
   },
   auditLast: { en: 'Last {count} entries:', fr: '{count} dernières entrées :' },
   checkAudit: { en: 'Audit chain', fr: 'Chaîne d’audit' },
+  evidenceSubcommand: {
+    en: 'evidence takes a subcommand: add, list, verify, extract, redact (casevault evidence --help).',
+    fr: 'evidence demande une sous-commande : add, list, verify, extract, redact (casevault evidence --help).',
+  },
+  evidenceNoCase: { en: 'No case has the code {code}.', fr: 'Aucun dossier n’a le code {code}.' },
+  evidenceNoItem: {
+    en: 'No evidence item (or more than one) matches the id {id}.',
+    fr: 'Aucune pièce (ou plus d’une) ne correspond à l’identifiant {id}.',
+  },
+  evidenceBadRegion: {
+    en: '--region takes x,y,w,h as fractions of the image (0 to 1), for example 0.1,0.2,0.3,0.25.',
+    fr: '--region attend x,y,w,h en fractions de l’image (de 0 à 1), par exemple 0.1,0.2,0.3,0.25.',
+  },
+  evidenceBadDate: {
+    en: '--captured-at takes a UTC time such as 2026-03-02T10:15:00Z.',
+    fr: '--captured-at attend une heure UTC, par exemple 2026-03-02T10:15:00Z.',
+  },
+  evidenceAdded: {
+    en: 'Added {name} ({type}, {size} bytes) sha256 {sha256} id {id}',
+    fr: 'Ajouté {name} ({type}, {size} octets) sha256 {sha256} id {id}',
+  },
+  evidenceLocation: {
+    en: '  WARNING: this file carries a GPS location in its metadata. Share a redacted copy instead.',
+    fr: '  ATTENTION : ce fichier contient une position GPS dans ses métadonnées. Partagez plutôt une copie caviardée.',
+  },
+  evidenceListTitle: { en: '{shown} of {total} items', fr: '{shown} pièces sur {total}' },
+  evidenceVerifyOk: {
+    en: 'Evidence intact: {count} items decrypted, authenticated and re-hashed.',
+    fr: 'Pièces intactes : {count} pièces déchiffrées, authentifiées et ré-empreintées.',
+  },
+  evidenceVerifyFailed: {
+    en: 'DAMAGED item {id} ({reason}).',
+    fr: 'Pièce ENDOMMAGÉE {id} ({reason}).',
+  },
+  evidenceOrphans: {
+    en: '{count} orphan blob file(s) from interrupted additions (no record refers to them): {names}. Remove them with casevault check --repair.',
+    fr: '{count} fichier(s) orphelin(s) d’ajouts interrompus (aucun enregistrement n’y renvoie) : {names}. Supprimez-les avec casevault check --repair.',
+  },
+  evidenceOrphansRemoved: {
+    en: '{count} orphan blob file(s) overwritten and removed.',
+    fr: '{count} fichier(s) orphelin(s) écrasé(s) et supprimé(s).',
+  },
+  evidenceExtractWarning: {
+    en: 'WARNING: the copy is DECRYPTED (plaintext): anyone who gets this file can open it. Keep it only as long as needed; the extraction is recorded in the item’s chain of custody.',
+    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de traçabilité de la pièce.',
+  },
+  evidenceExtracted: {
+    en: 'Decrypted copy written to {file} ({size} bytes, sha256 {sha256} verified).',
+    fr: 'Copie déchiffrée écrite dans {file} ({size} octets, sha256 {sha256} vérifié).',
+  },
+  evidenceRedacted: {
+    en: 'Redacted copy {id} of {original}: {regions} region(s) blacked out, no metadata, sha256 {sha256}.',
+    fr: 'Copie caviardée {id} de {original} : {regions} zone(s) noircie(s), sans métadonnées, sha256 {sha256}.',
+  },
+  evidenceNeedsOut: { en: 'extract needs --out FILE.', fr: 'extract demande --out FICHIER.' },
+  evidenceNeedsCase: { en: 'add needs --case CODE.', fr: 'add demande --case CODE.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -7,6 +7,7 @@ import { audit } from './commands/audit.ts';
 import { check } from './commands/check.ts';
 import type { Command } from './commands/context.ts';
 import { erase } from './commands/erase.ts';
+import { evidence } from './commands/evidence.ts';
 import { exportJson } from './commands/export-json.ts';
 import { importRecords } from './commands/import.ts';
 import { info } from './commands/info.ts';
@@ -37,6 +38,7 @@ const COMMANDS: Record<CommandName, Command> = {
   show,
   search,
   audit,
+  evidence,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

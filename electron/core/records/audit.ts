@@ -20,7 +20,14 @@ export type AuditAction =
   | 'person.reveal-identity'
   | 'records.import'
   | 'records.export'
-  | 'kind.create';
+  | 'kind.create'
+  | 'evidence.acquire'
+  | 'evidence.view'
+  | 'evidence.export'
+  | 'evidence.extract'
+  | 'evidence.verify'
+  | 'evidence.redact'
+  | 'evidence.delete';
 
 export interface AuditInput {
   at: string;

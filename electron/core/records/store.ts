@@ -10,6 +10,7 @@ import { SERVICE_TO_RECIPIENT } from '../../../shared/records/schemas.ts';
 import { BUILTIN_INCIDENT_KINDS } from '../../../shared/records/taxonomies.ts';
 import type { VaultDatabase } from '../db/open.ts';
 import { plucked, prepared } from '../db/statements.ts';
+import { noteCaseEvidenceDeleted } from '../evidence/case-cascade.ts';
 import { type AuditMac, appendAudit } from './audit.ts';
 import { CASE_CHILDREN, ENTITIES, type EntityName } from './entities.ts';
 
@@ -387,6 +388,9 @@ export function deleteRecord(ctx: RecordContext, kind: EntityName, id: string): 
   unindex(ctx.db, ids);
   const dropHistory = prepared(ctx.db, 'DELETE FROM record_history WHERE record_id = ?');
   for (const recordId of ids) dropHistory.run(recordId);
+  // Evidence of a deleted case goes with it (FK cascade; a trigger queues each blob for shredding);
+  // its custody timeline records the deletion first.
+  if (kind === 'case') noteCaseEvidenceDeleted(ctx, id);
   prepared(ctx.db, `DELETE FROM ${def.table} WHERE id = ?`).run(id);
   appendAudit(ctx.db, ctx.mac, {
     at: ctx.now().toISOString(),
