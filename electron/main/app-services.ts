@@ -9,7 +9,7 @@ import type { AppInfo, EventChannel, EventPayload } from '../../shared/ipc/contr
 import type { VaultService } from '../core/service/types.ts';
 import { WorkerVaultService } from '../host/worker-vault-service.ts';
 import { AutoLock, type Clock, systemClock } from './auto-lock.ts';
-import { createIpcRegistry, type IpcRegistry } from './ipc/registry.ts';
+import { createIpcRegistry, type IpcDeps, type IpcRegistry } from './ipc/registry.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, PreferencesStore } from './preferences.ts';
 
 export interface AppServicesOptions {
@@ -21,6 +21,9 @@ export interface AppServicesOptions {
   sendEvent<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   appInfo(): AppInfo;
   now?: () => number;
+  /** Main's dialogs (Electron's in the app, stand-ins in the e2e harness); default: cancelled. */
+  openDialog?: IpcDeps['openDialog'];
+  saveDialog?: IpcDeps['saveDialog'];
   /** The worker script; defaults to the one next to this module (built or source). */
   workerUrl?: URL | string;
 }
@@ -67,6 +70,8 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     appInfo: opts.appInfo,
     panic,
     activity: () => autoLock.activity(),
+    openDialog: opts.openDialog ?? (async () => []),
+    saveDialog: opts.saveDialog ?? (async () => undefined),
   });
 
   let disposed = false;

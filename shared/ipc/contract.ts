@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
@@ -78,6 +79,7 @@ export const contract = {
     output: Ok,
   },
   ...recordsContract,
+  ...identityContract,
 } as const;
 
 export type Contract = typeof contract;

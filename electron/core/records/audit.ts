@@ -19,7 +19,16 @@ export type AuditAction =
   | 'person.reveal-identity'
   | 'records.import'
   | 'records.export'
-  | 'kind.create';
+  | 'kind.create'
+  | 'identity.create'
+  | 'identity.update'
+  | 'contact.add'
+  | 'contact.update'
+  | 'contact.verify'
+  | 'contact.key-changed'
+  | 'contact.key-accepted'
+  | 'contact.key-rejected'
+  | 'contact.delete';
 
 export interface AuditInput {
   at: string;

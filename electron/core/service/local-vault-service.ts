@@ -6,6 +6,9 @@
 
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { loadSodium } from '../crypto/sodium.ts';
+import { runIdentityOp } from '../identity/identity-ops.ts';
+import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
 import {
@@ -29,6 +32,7 @@ export class LocalVaultService implements VaultService {
   readonly #now: () => Date;
   #session: VaultSession | undefined;
   #records: RecordsService | undefined;
+  #identity: IdentityService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   /** Calls run one at a time: two unlocks racing must not open the database twice. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +91,7 @@ export class LocalVaultService implements VaultService {
     const session = this.#session;
     this.#session = undefined;
     this.#records = undefined;
+    this.#identity = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -123,6 +128,15 @@ export class LocalVaultService implements VaultService {
       if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
       this.#records ??= new RecordsService(session, { now: this.#now });
       return runRecordsOp(this.#records, op, input);
+    });
+  }
+
+  identity(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#identity ??= new IdentityService(session, await loadSodium(), { now: this.#now });
+      return runIdentityOp(this.#identity, op, input);
     });
   }
 

@@ -12,6 +12,7 @@ import type { VaultService } from '../../core/service/types.ts';
 import type { PreferencesStore } from '../preferences.ts';
 import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
+import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
@@ -23,6 +24,16 @@ export interface IpcDeps {
   appInfo(): AppInfo;
   panic(): Promise<void>;
   activity(): void;
+  /** Main's own open-file dialog; resolves to the chosen paths ([] when cancelled). */
+  openDialog(options: {
+    multiple: boolean;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<string[]>;
+  /** Main's own save dialog; resolves to the chosen path, undefined when cancelled. */
+  saveDialog(options: {
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | undefined>;
 }
 
 export interface IpcRegistry {
@@ -37,6 +48,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerSessionHandlers(table.register, deps);
   registerVaultHandlers(table.register, deps);
   registerRecordsHandlers(table.register, deps);
+  registerIdentityHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

@@ -18,6 +18,10 @@ export function makeDeps(overrides: Partial<IpcDeps> = {}) {
     appInfo: () => ({ version: '0.1.0', platform: 'linux', systemLanguage: 'en' as const }),
     panic: vi.fn(async () => {}),
     activity: vi.fn(),
+    openDialog: vi.fn(async (_options: Parameters<IpcDeps['openDialog']>[0]): Promise<string[]> => []),
+    saveDialog: vi.fn(
+      async (_options: Parameters<IpcDeps['saveDialog']>[0]): Promise<string | undefined> => undefined,
+    ),
     ...overrides,
   } satisfies IpcDeps;
   return { deps, service, dir };
