@@ -31,6 +31,21 @@ export const COMMAND_OPTIONS = {
   show: { 'passphrase-file': { type: 'string' } },
   search: { 'passphrase-file': { type: 'string' }, kind: { type: 'string' } },
   audit: { 'passphrase-file': { type: 'string' }, limit: { type: 'string' } },
+  identity: {
+    'passphrase-file': { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string' },
+  },
+  contact: {
+    'passphrase-file': { type: 'string' },
+    role: { type: 'string' },
+    method: { type: 'string' },
+    fingerprint: { type: 'string' },
+    update: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

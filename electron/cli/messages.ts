@@ -156,6 +156,42 @@ const MESSAGES = {
   },
   auditLast: { en: 'Last {count} entries:', fr: '{count} dernières entrées :' },
   checkAudit: { en: 'Audit chain', fr: 'Chaîne d’audit' },
+  subcommand: {
+    en: '"{command}" needs a subcommand: {allowed} (casevault {command} --help).',
+    fr: '« {command} » attend une sous-commande : {allowed} (casevault {command} --help).',
+  },
+  identitySetNothing: {
+    en: 'identity set needs at least one of --name, --organisation, --role.',
+    fr: 'identity set attend au moins l’une des options --name, --organisation, --role.',
+  },
+  cardOutExists: {
+    en: 'The file given to --out already exists; it was not overwritten. Choose a new name.',
+    fr: 'Le fichier donné à --out existe déjà ; il n’a pas été écrasé. Choisissez un nouveau nom.',
+  },
+  cardNeedsOut: {
+    en: 'identity export-card needs --out FILE.',
+    fr: 'identity export-card attend --out FICHIER.',
+  },
+  cardStdinNeedsPassphraseFile: {
+    en: 'When the card comes from standard input ("-"), give the passphrase with --passphrase-file.',
+    fr: 'Quand la carte vient de l’entrée standard (« - »), donnez la phrase de passe avec --passphrase-file.',
+  },
+  cardUnreadable: {
+    en: 'The card file cannot be read, or is larger than a key card can be.',
+    fr: 'Le fichier de carte est illisible, ou plus grand qu’une carte de clés ne peut l’être.',
+  },
+  contactAmbiguous: {
+    en: 'Several contacts match this name; use the contact id (casevault contact list).',
+    fr: 'Plusieurs contacts portent ce nom ; utilisez l’identifiant du contact (casevault contact list).',
+  },
+  fingerprintMismatch: {
+    en: 'The fingerprint given with --fingerprint does NOT match this contact’s keys. Nothing was recorded. Do not send anything to this contact until you understand why.',
+    fr: 'L’empreinte donnée avec --fingerprint ne correspond PAS aux clés de ce contact. Rien n’a été enregistré. N’envoyez rien à ce contact avant d’en comprendre la raison.',
+  },
+  deleteNeedsYes: {
+    en: 'contact delete removes the contact and its keys; confirm with --yes.',
+    fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

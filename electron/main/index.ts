@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
@@ -69,6 +69,20 @@ function start(): void {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     appInfo,
+    // Paths come from these dialogs only, never from the renderer.
+    openDialog: async ({ multiple, filters }) => {
+      if (!mainWindow || mainWindow.isDestroyed()) return [];
+      const result = await dialog.showOpenDialog(mainWindow, {
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters,
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    saveDialog: async ({ defaultName, filters }) => {
+      if (!mainWindow || mainWindow.isDestroyed()) return undefined;
+      const result = await dialog.showSaveDialog(mainWindow, { defaultPath: defaultName, filters });
+      return result.canceled ? undefined : result.filePath;
+    },
   });
   services = appServices;
 
