@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/errors.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type UnlockedView = 'home' | 'settings';
+export type UnlockedView = 'home' | 'settings' | 'identity' | 'contacts';
 
 interface FrameProps {
   language: Language;
@@ -44,6 +44,20 @@ export function AppFrame({ language, onLanguage, children, unlocked }: FrameProp
                 onClick={() => unlocked.onNavigate('home')}
               >
                 {t('shell.home')}
+              </Button>
+              <Button
+                variant={unlocked.view === 'contacts' ? 'light' : 'subtle'}
+                aria-current={unlocked.view === 'contacts' ? 'page' : undefined}
+                onClick={() => unlocked.onNavigate('contacts')}
+              >
+                {t('shell.contacts')}
+              </Button>
+              <Button
+                variant={unlocked.view === 'identity' ? 'light' : 'subtle'}
+                aria-current={unlocked.view === 'identity' ? 'page' : undefined}
+                onClick={() => unlocked.onNavigate('identity')}
+              >
+                {t('shell.identity')}
               </Button>
               <Button
                 variant={unlocked.view === 'settings' ? 'light' : 'subtle'}
