@@ -78,6 +78,17 @@ export interface RunningApp {
   hiddenCount(): number;
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
+  /** The app's temp folder (deleted on close): a place for files the dialogs hand out. */
+  workDir: string;
+  /**
+   * Stand-ins for main's file dialogs: a test queues what the "user picks" next; an empty queue is a
+   * cancelled dialog. Every request is recorded.
+   */
+  dialogs: {
+    open: string[][];
+    save: Array<string | undefined>;
+    requests: Array<{ kind: 'open' | 'save'; options: unknown }>;
+  };
   close(): Promise<void>;
 }
 
@@ -88,6 +99,7 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
   const vaultDir = join(work, 'vault');
   let hidden = 0;
   let page: Page | undefined;
+  const dialogs: RunningApp['dialogs'] = { open: [], save: [], requests: [] };
 
   const services = createAppServices({
     vaultDir,
@@ -107,6 +119,14 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
         .catch(() => {
           // The page may be closing; main does not care whether anyone listens.
         });
+    },
+    openDialog: async (options) => {
+      dialogs.requests.push({ kind: 'open', options });
+      return dialogs.open.shift() ?? [];
+    },
+    saveDialog: async (options) => {
+      dialogs.requests.push({ kind: 'save', options });
+      return dialogs.save.shift();
     },
     appInfo: () => ({
       version: '0.0.0-e2e',
@@ -175,6 +195,8 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     vaultDir,
     hiddenCount: () => hidden,
     pageErrors,
+    workDir: work,
+    dialogs,
     async close() {
       await context.close().catch(() => {});
       await services.dispose().catch(() => {});

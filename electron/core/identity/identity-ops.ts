@@ -89,6 +89,8 @@ export const IDENTITY_OPS = {
     const own = s.ownPublic();
     const slug = own.name
       .normalize('NFKD')
+      // Accents off ("Aïssatou" → "Aissatou"), then anything else non-ASCII becomes a dash.
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 40);

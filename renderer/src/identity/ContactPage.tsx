@@ -41,12 +41,48 @@ export function compareDigits(expected: string[], typed: string): 'empty' | 'par
   return cleaned === all ? 'match' : 'mismatch';
 }
 
+/** A field for the digits someone reads out, and whether they match so far. */
+function DigitsCheck(props: {
+  expected: string[];
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const comparison = compareDigits(props.expected, props.value);
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label={props.label}
+        description={t('contacts.typeDigitsHelp')}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+        inputMode="numeric"
+        autoComplete="off"
+        maw={520}
+      />
+      <Text
+        size="sm"
+        role="status"
+        data-testid={props.testId}
+        data-result={comparison}
+        c={comparison === 'mismatch' ? 'red.9' : undefined}
+        fw={comparison === 'empty' ? undefined : 600}
+      >
+        {comparison === 'empty' ? '' : t(`contacts.comparison.${comparison}`)}
+      </Text>
+    </Stack>
+  );
+}
+
 export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [contact, setContact] = useState<ContactDetailView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [typed, setTyped] = useState('');
+  const [typedNew, setTypedNew] = useState('');
   const [confirm, setConfirm] = useState<'accept' | 'delete' | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -83,7 +119,6 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
     );
   }
 
-  const comparison = compareDigits(contact.fingerprint.digits, typed);
   const verify = (state: VerificationState) =>
     act(() => identityApi.verify(contact.id, state), t(`contacts.verifiedNotice.${state}`));
 
@@ -131,6 +166,13 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
               <FingerprintDigits digits={contact.pending.fingerprint.digits} testId="pending-fingerprint" />
               <QrCode text={contact.pending.fingerprint.qrText} label={t('contacts.newQrLabel')} size={140} />
             </Group>
+            <DigitsCheck
+              expected={contact.pending.fingerprint.digits}
+              value={typedNew}
+              onChange={setTypedNew}
+              label={t('contacts.typeNewDigits')}
+              testId="new-digits-comparison"
+            />
             {contact.pending.name !== contact.name ||
             contact.pending.organisation !== contact.organisation ? (
               <Text size="sm">
@@ -165,25 +207,13 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
             <FingerprintDigits digits={contact.fingerprint.digits} />
             <QrCode text={contact.fingerprint.qrText} label={t('contacts.qrLabel', { name: contact.name })} />
           </Group>
-          <TextInput
-            label={t('contacts.typeDigits')}
-            description={t('contacts.typeDigitsHelp')}
+          <DigitsCheck
+            expected={contact.fingerprint.digits}
             value={typed}
-            onChange={(e) => setTyped(e.currentTarget.value)}
-            inputMode="numeric"
-            autoComplete="off"
-            maw={520}
+            onChange={setTyped}
+            label={t('contacts.typeDigits')}
+            testId="digits-comparison"
           />
-          <Text
-            size="sm"
-            role="status"
-            data-testid="digits-comparison"
-            data-result={comparison}
-            c={comparison === 'mismatch' ? 'red.9' : comparison === 'match' ? 'teal.9' : undefined}
-            fw={comparison === 'empty' ? undefined : 600}
-          >
-            {comparison === 'empty' ? '' : t(`contacts.comparison.${comparison}`)}
-          </Text>
           <Group>
             <Button onClick={() => verify('in-person')} disabled={contact.keyChanged}>
               {t('contacts.markInPerson')}

@@ -31,7 +31,7 @@ export function CopyableCard({ text, label }: { text: string; label: string }) {
         label={label}
         value={text}
         readOnly
-        rows={3}
+        rows={5}
         styles={{ input: { fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' } }}
         data-testid="card-text"
       />

@@ -49,7 +49,7 @@ export function ImportCard({ onImported }: { onImported: (result: ImportResultVi
           placeholder="casevault-card:1:…"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          rows={3}
+          rows={5}
           maxLength={CARD_LIMITS.file}
           styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
         />
