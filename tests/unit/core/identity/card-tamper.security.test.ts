@@ -3,6 +3,7 @@
  * trusted name). Every single-byte change of either form must be refused — never accepted as a
  * different valid card.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSodium, type Sodium } from '../../../../electron/core/crypto/sodium.ts';
 import { cardToFile, cardToText, parseCard } from '../../../../electron/core/identity/card.ts';
@@ -65,5 +66,52 @@ describe('key card tampering', () => {
       }
       expect(result === 'same' || REFUSALS.has(result), `byte ${i}: ${result}`).toBe(true);
     }
+  });
+});
+
+describe('key card parser fuzzing', () => {
+  it('never crashes, hangs or accepts on arbitrary text, bytes or JSON', () => {
+    const valid = makeCard(sodium, 14);
+    const text = cardToText(valid);
+    const body = Buffer.from(text.slice('casevault-card:1:'.length), 'base64url');
+    const refused = (input: string) => {
+      const result = outcome(input);
+      return REFUSALS.has(result);
+    };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), (s) => refused(s) && refused(`casevault-card:1:${s}`)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1500 }), (bytes) =>
+        refused(`casevault-card:1:${Buffer.from(bytes).toString('base64url')}`),
+      ),
+      { numRuns: 300 },
+    );
+    // Splices of the valid body: cut, extended, or with a random run overwritten.
+    fc.assert(
+      fc.property(
+        fc.nat({ max: body.length }),
+        fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        (at, patch) => {
+          const copy = Buffer.concat([
+            body.subarray(0, at),
+            Buffer.from(patch),
+            body.subarray(at + patch.length),
+          ]);
+          if (copy.equals(body)) return true;
+          return refused(`casevault-card:1:${copy.toString('base64url')}`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const file = JSON.parse(cardToFile(valid)) as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(file)), fc.jsonValue(), (key, value) => {
+        if (JSON.stringify(value) === JSON.stringify(file[key])) return true;
+        return refused(JSON.stringify({ ...file, [key]: value }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
