@@ -86,6 +86,18 @@ export const ImportResultSchema = z
   .object({ outcome: ImportOutcomeSchema, contact: ContactViewSchema })
   .strict();
 
+export const InspectSchema = z
+  .object({
+    name: z.string(),
+    organisation: z.string(),
+    cardRole: z.string(),
+    issuedAt: z.string(),
+    fingerprint: FingerprintSchema,
+    outcome: ImportOutcomeSchema,
+    contact: ContactViewSchema.nullable(),
+  })
+  .strict();
+
 export const SendabilitySchema = z
   .object({
     ok: z.boolean(),
@@ -138,6 +150,11 @@ export const identityContract = {
       .strict(),
     output: ImportResultSchema,
   },
+  /** Checks a pasted card and says what importing it would do; stores nothing. */
+  'contacts:inspect-text': {
+    input: z.object({ text: z.string().min(1).max(CARD_LIMITS.file), contactId: Id.optional() }).strict(),
+    output: InspectSchema,
+  },
   /** Main opens a file dialog, reads one `.cvcard` (bounded) and imports it. */
   'contacts:import-file': {
     input: z.object({ role: ContactRoleSchema, contactId: Id.optional() }).strict(),
@@ -170,4 +187,5 @@ export type ContactView = z.output<typeof ContactViewSchema>;
 export type ContactDetailView = z.output<typeof ContactDetailViewSchema>;
 export type ContactKeyView = z.output<typeof ContactKeyViewSchema>;
 export type ImportResultView = z.output<typeof ImportResultSchema>;
+export type InspectView = z.output<typeof InspectSchema>;
 export type SendabilityView = z.output<typeof SendabilitySchema>;

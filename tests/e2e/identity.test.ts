@@ -135,6 +135,12 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     await heading(page, 'Contacts');
     await page.getByText('Aucun contact pour l’instant.', { exact: false }).waitFor();
     await page.getByLabel('Texte de la carte de clés').fill(aliceCard);
+    // Before importing: who the card is for, its fingerprint, and what importing would do.
+    const preview = page.getByTestId('card-preview');
+    await preview.waitFor();
+    expect(await preview.getAttribute('data-outcome')).toBe('added');
+    expect(await preview.getByTestId('fingerprint-group').allInnerTexts()).toEqual(aliceDigits);
+    await checkScreen(page, 'import-preview');
     await page.getByRole('button', { name: 'Importer la carte collée' }).click();
     await expect.poll(() => page.getByTestId('import-outcome').getAttribute('data-outcome')).toBe('added');
     await page.getByTestId('contact-row').waitFor();

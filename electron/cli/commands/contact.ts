@@ -14,6 +14,8 @@ import { open } from 'node:fs/promises';
 import { CaseVaultError, type Language } from '../../../shared/errors.ts';
 import { CARD_LIMITS, CONTACT_ROLES, type ContactRole } from '../../../shared/identity/constants.ts';
 import { contactMatchKey } from '../../../shared/identity/fields.ts';
+import { loadSodium } from '../../core/crypto/sodium.ts';
+import { parseCard } from '../../core/identity/card.ts';
 import type { ContactSummary } from '../../core/identity/contacts-store.ts';
 import { type Fingerprint, fingerprintMatches, formatFingerprint } from '../../core/identity/fingerprint.ts';
 import type { IdentityService } from '../../core/identity/identity-service.ts';
@@ -180,6 +182,8 @@ export const contact: Command = async (context) => {
     if (source === '-' && stringOption(line, 'passphrase-file') === undefined)
       throw new UsageError('cardStdinNeedsPassphraseFile');
     const card = await readCard(io, source);
+    // A damaged or forged card is refused before the passphrase is even asked for.
+    parseCard(await loadSodium(), card);
     const update = stringOption(line, 'update');
     return withIdentity(context, dir, (identity) => {
       const contactId = update === undefined ? undefined : resolve(identity, update).id;

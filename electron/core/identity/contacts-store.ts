@@ -209,31 +209,88 @@ function setProfileFromCard(ctx: IdentityContext, contactId: string, card: Signe
     );
 }
 
-/** Imports a key card; see the module comment for how a known contact is recognised. */
-export function importCard(ctx: IdentityContext, input: ImportInput): ImportResult {
-  const card = parseCard(ctx.sodium, input.card);
+type ImportPlan =
+  | { kind: 'known'; seen: KeyRow; newer: boolean }
+  | { kind: 'change'; targetId: string }
+  | { kind: 'new' };
+
+/** Decides what importing `card` would do, without writing (see the module comment). */
+function planImport(
+  ctx: IdentityContext,
+  card: SignedCard,
+  fingerprint: Fingerprint,
+  contactId: string | undefined,
+): ImportPlan {
+  const seen = ctx.db
+    .prepare(
+      "SELECT * FROM contact_keys WHERE fingerprint = ? ORDER BY CASE status WHEN 'current' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, id DESC LIMIT 1",
+    )
+    .get(fingerprint.id) as KeyRow | undefined;
+  if (contactId !== undefined) contactRow(ctx, contactId);
+  if (seen && (seen.status === 'current' || seen.status === 'pending')) {
+    if (contactId !== undefined && contactId !== seen.contact_id) {
+      // These keys already belong to someone else in this vault: never give one key two names.
+      throw new CaseVaultError('RECORD_CONFLICT', 'keys');
+    }
+    return { kind: 'known', seen, newer: card.issuedAt > seen.card_issued_at };
+  }
+  const targetId =
+    contactId ??
+    seen?.contact_id ??
+    (ctx.db
+      .prepare('SELECT id FROM contacts WHERE match_key = ? ORDER BY created_at, id LIMIT 1')
+      .pluck()
+      .get(contactMatchKey(card.name, card.organisation)) as string | undefined);
+  return targetId === undefined ? { kind: 'new' } : { kind: 'change', targetId };
+}
+
+function outcomeOf(plan: ImportPlan): ImportOutcome {
+  if (plan.kind === 'new') return 'added';
+  if (plan.kind === 'change') return 'key-changed';
+  if (plan.seen.status === 'pending') return 'key-changed';
+  return plan.newer ? 'updated' : 'unchanged';
+}
+
+function parseForImport(ctx: IdentityContext, text: string): { card: SignedCard; fingerprint: Fingerprint } {
+  const card = parseCard(ctx.sodium, text);
   const fingerprint = fingerprintOf(ctx.sodium, card);
   if (ensureIdentity(ctx).fingerprint.id === fingerprint.id) throw new CaseVaultError('CARD_IS_OWN');
+  return { card, fingerprint };
+}
+
+export interface ImportPreview {
+  card: SignedCard;
+  fingerprint: Fingerprint;
+  /** What importing it would do. */
+  outcome: ImportOutcome;
+  /** The contact it would add keys to or update; null for a new contact. */
+  contact: ContactSummary | null;
+}
+
+/** Checks a card and says what importing it would do; writes nothing. */
+export function previewImport(ctx: IdentityContext, text: string, contactId?: string): ImportPreview {
+  const { card, fingerprint } = parseForImport(ctx, text);
+  const plan = planImport(ctx, card, fingerprint, contactId);
+  const id = plan.kind === 'known' ? plan.seen.contact_id : plan.kind === 'change' ? plan.targetId : null;
+  return {
+    card,
+    fingerprint,
+    outcome: outcomeOf(plan),
+    contact: id ? toSummary(ctx, contactRow(ctx, id)) : null,
+  };
+}
+
+/** Imports a key card; see the module comment for how a known contact is recognised. */
+export function importCard(ctx: IdentityContext, input: ImportInput): ImportResult {
+  const { card, fingerprint } = parseForImport(ctx, input.card);
   return ctx.db.transaction((): ImportResult => {
     const at = ctx.now().toISOString();
-    const seen = ctx.db
-      .prepare(
-        "SELECT * FROM contact_keys WHERE fingerprint = ? ORDER BY CASE status WHEN 'current' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, id DESC LIMIT 1",
-      )
-      .get(fingerprint.id) as KeyRow | undefined;
-    if (input.contactId !== undefined) contactRow(ctx, input.contactId);
+    const plan = planImport(ctx, card, fingerprint, input.contactId);
 
-    if (seen && (seen.status === 'current' || seen.status === 'pending')) {
-      if (input.contactId !== undefined && input.contactId !== seen.contact_id) {
-        // These keys already belong to someone else in this vault: never give one key two names.
-        throw new CaseVaultError('RECORD_CONFLICT', 'keys');
-      }
-      const newer = card.issuedAt > seen.card_issued_at;
-      if (!newer)
-        return {
-          outcome: seen.status === 'pending' ? 'key-changed' : 'unchanged',
-          contact: toSummary(ctx, contactRow(ctx, seen.contact_id)),
-        };
+    if (plan.kind === 'known') {
+      const { seen } = plan;
+      if (!plan.newer)
+        return { outcome: outcomeOf(plan), contact: toSummary(ctx, contactRow(ctx, seen.contact_id)) };
       ctx.db
         .prepare('UPDATE contact_keys SET card = ?, card_issued_at = ? WHERE id = ?')
         .run(cardToText(card), card.issuedAt, seen.id);
@@ -245,15 +302,8 @@ export function importCard(ctx: IdentityContext, input: ImportInput): ImportResu
       return { outcome: 'updated', contact: toSummary(ctx, contactRow(ctx, seen.contact_id)) };
     }
 
-    const targetId =
-      input.contactId ??
-      seen?.contact_id ??
-      (ctx.db
-        .prepare('SELECT id FROM contacts WHERE match_key = ? ORDER BY created_at, id LIMIT 1')
-        .pluck()
-        .get(contactMatchKey(card.name, card.organisation)) as string | undefined);
-
-    if (targetId !== undefined) {
+    if (plan.kind === 'change') {
+      const { targetId } = plan;
       const current = keyRow(ctx, targetId, 'current')!;
       ctx.db
         .prepare(

@@ -12,6 +12,7 @@ import type {
   ContactView,
   IdentityView,
   ImportResultView,
+  InspectView,
   SendabilityView,
 } from '../../../shared/ipc/identity-contract.ts';
 import type { ContactKey, ContactSummary } from './contacts-store.ts';
@@ -114,6 +115,18 @@ export const IDENTITY_OPS = {
       contactId: i.contactId as string | undefined,
     });
     return { outcome: result.outcome, contact: contactView(result.contact) };
+  },
+  'contacts-inspect': (s: IdentityService, i: Input): InspectView => {
+    const p = s.previewImport(i.text as string, i.contactId as string | undefined);
+    return {
+      name: p.card.name,
+      organisation: p.card.organisation,
+      cardRole: p.card.role,
+      issuedAt: p.card.issuedAt,
+      fingerprint: fingerprintView(p.fingerprint),
+      outcome: p.outcome,
+      contact: p.contact ? contactView(p.contact) : null,
+    };
   },
   'contacts-verify': (s: IdentityService, i: Input): ContactView =>
     contactView(s.setVerification(id(i), i.state as VerificationState)),

@@ -23,9 +23,11 @@ import {
   deleteContact,
   getContact,
   type ImportInput,
+  type ImportPreview,
   type ImportResult,
   importCard,
   listContacts,
+  previewImport,
   rejectKey,
   setRole,
   setVerification,
@@ -112,6 +114,11 @@ export class IdentityService {
   /** Parses and checks a card without storing anything (to show a fingerprint before importing). */
   inspectCard(text: string): SignedCard {
     return parseCard(this.#sodium, text);
+  }
+
+  /** Checks a card and says what importing it would do (added, key-changed…), writing nothing. */
+  previewImport(card: string, contactId?: string): ImportPreview {
+    return previewImport(this.#ctx, card, contactId);
   }
 
   importCard(input: ImportInput): ImportResult {

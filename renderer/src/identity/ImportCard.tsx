@@ -4,12 +4,13 @@
  * that opens the contact, where the user decides.
  */
 import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_LIMITS, type ContactRole } from '../../../shared/identity/constants.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
-import { type ImportResultView, identityApi } from './api.ts';
+import { type ImportResultView, type InspectView, identityApi } from './api.ts';
+import { CardPreview } from './CardPreview.tsx';
 import { roleOptions } from './labels.ts';
 
 export function ImportCard({ onImported }: { onImported: (result: ImportResultView) => void }) {
@@ -19,6 +20,32 @@ export function ImportCard({ onImported }: { onImported: (result: ImportResultVi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [result, setResult] = useState<ImportResultView | null>(null);
+  const [preview, setPreview] = useState<InspectView | null>(null);
+  const [previewError, setPreviewError] = useState<UiError | null>(null);
+
+  // Check the pasted card as it is typed (debounced): who it is, its fingerprint, and what
+  // importing it would do — before anything is stored.
+  useEffect(() => {
+    setPreview(null);
+    setPreviewError(null);
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      identityApi.inspectText(trimmed).then(
+        (view) => {
+          if (!cancelled) setPreview(view);
+        },
+        (caught) => {
+          if (!cancelled) setPreviewError(toUiError(caught));
+        },
+      );
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [text]);
 
   const run = async (work: () => Promise<ImportResultView | { outcome: 'cancelled' }>) => {
     setBusy(true);
@@ -51,8 +78,9 @@ export function ImportCard({ onImported }: { onImported: (result: ImportResultVi
           onChange={(e) => setText(e.currentTarget.value)}
           rows={5}
           maxLength={CARD_LIMITS.file}
-          styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+          styles={{ input: { fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' } }}
         />
+        {preview ? <CardPreview preview={preview} /> : <ErrorAlert error={previewError} />}
         <Select
           label={t('contacts.roleLabel')}
           description={t('contacts.roleHelp')}

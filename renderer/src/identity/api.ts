@@ -12,10 +12,11 @@ import type {
   ContactView,
   IdentityView,
   ImportResultView,
+  InspectView,
 } from '../../../shared/ipc/identity-contract.ts';
 import { UiError } from '../ipc/client.ts';
 
-export type { ContactDetailView, ContactView, IdentityView, ImportResultView };
+export type { ContactDetailView, ContactView, IdentityView, ImportResultView, InspectView };
 
 function api(): CaseVaultApi {
   const bridge = (window as { casevault?: CaseVaultApi }).casevault;
@@ -43,6 +44,7 @@ export const identityApi = {
   saveCard: () => unwrap(() => api().identity.saveCard({})),
   listContacts: () => unwrap(() => api().contacts.list({})),
   getContact: (id: string) => unwrap(() => api().contacts.get({ id })),
+  inspectText: (text: string) => unwrap(() => api().contacts.inspectText({ text })),
   importText: (text: string, role: ContactRole, contactId?: string) =>
     unwrap(() => api().contacts.importText(contactId ? { text, role, contactId } : { text, role })),
   importFile: (role: ContactRole, contactId?: string) =>

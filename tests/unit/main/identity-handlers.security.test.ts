@@ -20,6 +20,8 @@ describe('identity and contacts IPC', () => {
     ['contacts:import-text', { text: 'casevault-card:1:AA', role: 'lawyer' }, 'input.role'],
     ['contacts:import-text', { text: 'x', role: 'legal', path: '/etc/passwd' }, 'input'],
     ['contacts:import-file', { role: 'legal', path: '/etc/passwd' }, 'input'],
+    ['contacts:inspect-text', { text: 'x'.repeat(20_000) }, 'input.text'],
+    ['contacts:inspect-text', { text: 'x', role: 'legal' }, 'input'],
     ['contacts:import-file', { role: 'legal', contactId: '../x' }, 'input.contactId'],
     ['identity:save-card', { path: '/tmp/x.cvcard' }, 'input'],
     ['identity:update', { name: 'x'.repeat(1000), organisation: '', role: '' }, 'input.name'],

@@ -19,6 +19,7 @@ const DIRECT: Partial<Record<IdentityChannel, string>> = {
   'identity:update': 'update',
   'contacts:list': 'contacts-list',
   'contacts:get': 'contacts-get',
+  'contacts:inspect-text': 'contacts-inspect',
   'contacts:verify': 'contacts-verify',
   'contacts:set-role': 'contacts-set-role',
   'contacts:accept-key': 'contacts-accept-key',

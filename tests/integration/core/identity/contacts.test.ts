@@ -80,6 +80,20 @@ describe('contacts', () => {
       organisation: 'centre espoir',
       issuedAt: '2026-11-21T10:00:00.000Z',
     });
+    // The preview says what would happen, and writes nothing.
+    const auditBefore = contactActions(me).length;
+    expect(me.identity.previewImport(cardToText(second))).toMatchObject({
+      outcome: 'key-changed',
+      contact: { id: contact.id },
+    });
+    expect(me.identity.previewImport(cardToText(makeCard(me.sodium, 23, { name: 'Nouveau' })))).toMatchObject(
+      {
+        outcome: 'added',
+        contact: null,
+      },
+    );
+    expect(contactActions(me)).toHaveLength(auditBefore);
+    expect(me.identity.getContact(contact.id).pending).toBeNull();
     const changed = me.identity.importCard({ card: cardToText(second), role: 'other' });
     expect(changed.outcome).toBe('key-changed');
     expect(changed.contact.id).toBe(contact.id);
