@@ -159,7 +159,7 @@ comparez avec votre contact.`,
   casevault contact add <dir> <card-file|-> [--role R] [--update CONTACT]
   casevault contact list <dir>
   casevault contact show <dir> <CONTACT>
-  casevault contact verify <dir> <CONTACT> --method in-person|phone|none [--fingerprint DIGITS]
+  casevault contact verify <dir> <CONTACT> --method in-person|phone|none (--fingerprint DIGITS | --yes)
   casevault contact accept-key <dir> <CONTACT>
   casevault contact reject-key <dir> <CONTACT>
   casevault contact delete <dir> <CONTACT> --yes
@@ -170,12 +170,13 @@ CONTACT is the id shown by "contact list", or the name when only one contact has
 A card with NEW KEYS for a contact you have (same name and organisation, the same contact named
 with --update, or keys that contact had before) is flagged, never accepted silently: compare the new
 fingerprint with them, then accept-key (verification goes back to "not verified") or reject-key.
-verify --fingerprint checks the digits they read out to you before recording anything.`,
+verify --fingerprint checks the digits they read out to you before recording anything; without it,
+run "contact show", compare, and confirm with --yes.`,
     fr: `Usage :
   casevault contact add <dossier> <fichier-carte|-> [--role R] [--update CONTACT]
   casevault contact list <dossier>
   casevault contact show <dossier> <CONTACT>
-  casevault contact verify <dossier> <CONTACT> --method in-person|phone|none [--fingerprint CHIFFRES]
+  casevault contact verify <dossier> <CONTACT> --method in-person|phone|none (--fingerprint CHIFFRES | --yes)
   casevault contact accept-key <dossier> <CONTACT>
   casevault contact reject-key <dossier> <CONTACT>
   casevault contact delete <dossier> <CONTACT> --yes
@@ -187,7 +188,7 @@ Une carte portant de NOUVELLES CLÉS pour un contact existant (même nom et mêm
 désigné par --update, ou clés que ce contact a déjà eues) est signalée, jamais acceptée en silence :
 comparez la nouvelle empreinte avec la personne, puis accept-key (la vérification repasse à « non
 vérifié ») ou reject-key. verify --fingerprint contrôle les chiffres qu’elle vous lit avant
-d’enregistrer quoi que ce soit.`,
+d’enregistrer quoi que ce soit ; sinon, lancez « contact show », comparez, puis confirmez avec --yes.`,
   },
 };
 Object.assign(COMMANDS, IDENTITY_COMMANDS);

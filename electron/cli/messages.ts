@@ -188,6 +188,10 @@ const MESSAGES = {
     en: 'The fingerprint given with --fingerprint does NOT match this contact’s keys. Nothing was recorded. Do not send anything to this contact until you understand why.',
     fr: 'L’empreinte donnée avec --fingerprint ne correspond PAS aux clés de ce contact. Rien n’a été enregistré. N’envoyez rien à ce contact avant d’en comprendre la raison.',
   },
+  verifyNeedsCheck: {
+    en: 'Compare the fingerprint first: give the digits they read to you with --fingerprint "…", or run contact show, compare, and confirm with --yes.',
+    fr: 'Comparez d’abord l’empreinte : donnez les chiffres qu’on vous a lus avec --fingerprint "…", ou lancez contact show, comparez, puis confirmez avec --yes.',
+  },
   deleteNeedsYes: {
     en: 'contact delete removes the contact and its keys; confirm with --yes.',
     fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',

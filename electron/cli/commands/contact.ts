@@ -221,7 +221,7 @@ export const contact: Command = async (context) => {
 
   const usage = {
     show: 'contact show <dir> <contact>',
-    verify: 'contact verify <dir> <contact> --method in-person|phone|none [--fingerprint DIGITS]',
+    verify: 'contact verify <dir> <contact> --method in-person|phone|none (--fingerprint DIGITS | --yes)',
     'accept-key': 'contact accept-key <dir> <contact>',
     'reject-key': 'contact reject-key <dir> <contact>',
     delete: 'contact delete <dir> <contact> --yes',
@@ -230,6 +230,15 @@ export const contact: Command = async (context) => {
   const method = sub === 'verify' ? choiceOption(line, 'method', ['in-person', 'phone', 'none']) : undefined;
   if (sub === 'verify' && method === undefined)
     throw new UsageError('badChoice', { option: '--method', allowed: 'in-person, phone, none' });
+  // Recording "verified" must follow a comparison: either the digits they read out (--fingerprint,
+  // checked here) or an explicit --yes after `contact show` displayed them.
+  if (
+    sub === 'verify' &&
+    method !== 'none' &&
+    stringOption(line, 'fingerprint') === undefined &&
+    line.options.yes !== true
+  )
+    throw new UsageError('verifyNeedsCheck');
   if (sub === 'delete' && line.options.yes !== true) throw new UsageError('deleteNeedsYes');
 
   return withIdentity(context, dir, (identity) => {

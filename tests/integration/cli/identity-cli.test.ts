@@ -115,7 +115,19 @@ describe('casevault identity and contact', () => {
     expect(await snapshot(alice)).toEqual(before);
   });
 
-  it('verifies only when the digits read out match', async () => {
+  it('verifies only after a comparison: digits that match, or an explicit --yes', async () => {
+    const unconfirmed = await run([
+      'contact',
+      'verify',
+      alice,
+      contactId,
+      '--method',
+      'phone',
+      '--lang',
+      'en',
+    ]);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toContain('Compare the fingerprint first');
     const wrong = [...bobDigits];
     wrong[3] = wrong[3] === '00000' ? '00001' : '00000';
     const refused = await run([
@@ -161,7 +173,7 @@ describe('casevault identity and contact', () => {
     expect(flagged.stdout).toContain('NEW fingerprint (not accepted)');
     const list = await run(['contact', 'list', alice, '--lang', 'en']);
     expect(list.stdout).toContain('[KEY CHANGED]');
-    const verify = await run(['contact', 'verify', alice, contactId, '--method', 'phone', '--json']);
+    const verify = await run(['contact', 'verify', alice, contactId, '--method', 'phone', '--yes', '--json']);
     expect(jsonOf(verify)).toMatchObject({ error: { code: 'CONTACT_KEY_CHANGED' } });
 
     const accepted = jsonOf(await run(['contact', 'accept-key', alice, contactId, '--json']));
