@@ -46,15 +46,18 @@ export const CONTEXT = {
 export const LIMITS = {
   /** Smallest possible payload: length prefix, a 2-byte manifest, signature. */
   minPayloadBytes: MANIFEST_LENGTH_BYTES + 2 + SIGNATURE_BYTES,
-  /** 1 PiB: far beyond any real export, and exact in a JS number. */
-  maxPayloadBytes: 2 ** 50,
+  /**
+   * 1 TiB: far beyond any real export, exact in a JS number, and at most 2^24 chunks, so the
+   * secretstream counter (32 bits) never wraps and no implicit rekey ever happens.
+   */
+  maxPayloadBytes: 2 ** 40,
   maxManifestBytes: 8 * 1024 * 1024,
   /** The records JSON is handed over whole (the records importer parses a string). */
   maxRecordsBytes: 256 * 1024 * 1024,
   maxFiles: 100_000,
   maxRecordItems: 200_000,
   maxCustodyEntries: 100_000,
-  maxFileBytes: 2 ** 50,
+  maxFileBytes: 2 ** 40,
 } as const;
 
 /** Argon2id bounds for the passphrase recipient (the vault's own bounds, docs/vault-format.md). */
