@@ -67,7 +67,7 @@ export interface Vectors {
 /** BLAKE2b-512(ASCII(seed ":" counter)), counter from 0, bytes taken in order. */
 export function seededRandom(sodium: Sodium, seed: string): (n: number) => Uint8Array {
   let counter = 0;
-  let pool = new Uint8Array(0);
+  let pool: Uint8Array = new Uint8Array(0);
   return (n: number) => {
     while (pool.length < n)
       pool = concatBytes(pool, sodium.crypto_generichash(64, `${seed}:${counter++}`, null));
