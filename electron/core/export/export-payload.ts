@@ -16,12 +16,11 @@ import {
   TAG_FINAL,
   TAG_MESSAGE,
 } from './format-constants.ts';
+import { createStreamCipher, type StreamCipher, type StreamEngine } from './secretstream.ts';
 
 export interface ByteSink {
   write(bytes: Uint8Array): void | Promise<void>;
 }
-
-type StreamState = ReturnType<Sodium['crypto_secretstream_xchacha20poly1305_init_pull']>;
 
 export function chunkCount(payloadLength: number): number {
   return Math.ceil(payloadLength / CHUNK_BYTES);
@@ -38,16 +37,14 @@ export function exportFileLength(headerLength: number, payloadLength: number): n
  * the key and header, counter 1), which lets test vectors be reproduced byte for byte.
  */
 export class PayloadWriter {
-  #sodium: Sodium;
-  #state: StreamState;
+  #stream: StreamCipher;
   #sink: ByteSink;
   #buffer = new Uint8Array(CHUNK_BYTES);
   #filled = 0;
   #remaining: number;
 
-  private constructor(sodium: Sodium, state: StreamState, sink: ByteSink, payloadLength: number) {
-    this.#sodium = sodium;
-    this.#state = state;
+  private constructor(stream: StreamCipher, sink: ByteSink, payloadLength: number) {
+    this.#stream = stream;
     this.#sink = sink;
     this.#remaining = payloadLength;
   }
@@ -58,11 +55,12 @@ export class PayloadWriter {
     streamHeader: Uint8Array,
     payloadLength: number,
     sink: ByteSink,
+    engine?: StreamEngine,
   ): Promise<PayloadWriter> {
     if (streamHeader.length !== STREAM_HEADER_BYTES) throw new CaseVaultError('INTERNAL', 'stream header');
-    const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(streamHeader, key);
+    const stream = createStreamCipher(sodium, key, streamHeader, engine);
     await sink.write(streamHeader);
-    return new PayloadWriter(sodium, state, sink, payloadLength);
+    return new PayloadWriter(stream, sink, payloadLength);
   }
 
   get remaining(): number {
@@ -85,18 +83,14 @@ export class PayloadWriter {
   }
 
   async #push(tag: number): Promise<void> {
-    const sealed = this.#sodium.crypto_secretstream_xchacha20poly1305_push(
-      this.#state,
-      this.#buffer.subarray(0, this.#filled),
-      null,
-      tag,
-    );
+    const sealed = this.#stream.push(this.#buffer.subarray(0, this.#filled), tag);
     this.#filled = 0;
     await this.#sink.write(sealed);
   }
 
   finish(): void {
     this.#buffer.fill(0);
+    this.#stream.wipe();
     if (this.#remaining !== 0)
       throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', 'payload shorter than declared');
   }
@@ -104,17 +98,15 @@ export class PayloadWriter {
 
 /** Decrypts the payload chunk by chunk; sizes come from the authenticated header, never the file. */
 export class PayloadReader {
-  #sodium: Sodium;
   #reader: ByteReader;
-  #state: StreamState;
+  #stream: StreamCipher;
   #chunks: number;
   #lastLength: number;
   #next = 0;
 
-  private constructor(sodium: Sodium, reader: ByteReader, state: StreamState, payloadLength: number) {
-    this.#sodium = sodium;
+  private constructor(reader: ByteReader, stream: StreamCipher, payloadLength: number) {
     this.#reader = reader;
-    this.#state = state;
+    this.#stream = stream;
     this.#chunks = chunkCount(payloadLength);
     this.#lastLength = payloadLength - (this.#chunks - 1) * CHUNK_BYTES;
   }
@@ -124,17 +116,18 @@ export class PayloadReader {
     key: Uint8Array,
     reader: ByteReader,
     payloadLength: number,
+    engine?: StreamEngine,
   ): Promise<PayloadReader> {
     const streamHeader = await reader.read(STREAM_HEADER_BYTES);
     if (streamHeader.length < STREAM_HEADER_BYTES)
       throw new CaseVaultError('EXPORT_TRUNCATED', 'stream header');
-    const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(streamHeader, key);
-    return new PayloadReader(sodium, reader, state, payloadLength);
+    return new PayloadReader(reader, createStreamCipher(sodium, key, streamHeader, engine), payloadLength);
   }
 
   /** The next chunk's plaintext, or undefined after the final chunk (and proof nothing follows it). */
   async next(): Promise<Uint8Array | undefined> {
     if (this.#next === this.#chunks) {
+      this.#stream.wipe();
       if (!(await this.#reader.atEnd())) throw new CaseVaultError('EXPORT_TRAILING_DATA');
       return undefined;
     }
@@ -143,7 +136,7 @@ export class PayloadReader {
     const length = (last ? this.#lastLength : CHUNK_BYTES) + CHUNK_ABYTES;
     const sealed = await this.#reader.read(length);
     if (sealed.length < length) throw new CaseVaultError('EXPORT_TRUNCATED', `chunk ${index}`);
-    const opened = this.#sodium.crypto_secretstream_xchacha20poly1305_pull(this.#state, sealed, null);
+    const opened = this.#stream.pull(sealed);
     if (!opened) throw new CaseVaultError('EXPORT_PAYLOAD_DAMAGED', `chunk ${index}`);
     if (opened.tag !== (last ? TAG_FINAL : TAG_MESSAGE)) {
       throw new CaseVaultError('EXPORT_PAYLOAD_DAMAGED', `chunk ${index} tag`);
