@@ -37,3 +37,4 @@ export {
   sealExport,
   uuidV4,
 } from './seal.ts';
+export { DEFAULT_STREAM_ENGINE, type StreamEngine } from './secretstream.ts';

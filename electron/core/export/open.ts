@@ -21,6 +21,7 @@ import { payloadKey, signatureInput } from './export-keys.ts';
 import { exportFileLength, PayloadReader } from './export-payload.ts';
 import { decodeManifest, type ExportManifest, type ManifestFile, payloadLengthFor } from './manifest.ts';
 import { PayloadSections } from './payload-sections.ts';
+import type { StreamEngine } from './secretstream.ts';
 
 export interface KnownSender {
   signingPublicKey: Uint8Array;
@@ -73,6 +74,8 @@ export interface ExtractSinks {
 
 export interface OpenDeps {
   sodium: Sodium;
+  /** secretstream engine (both produce the same bytes; the bench compares them). */
+  engine?: StreamEngine;
 }
 
 const hex = (bytes: Uint8Array) =>
@@ -84,7 +87,7 @@ export function verifyExport(
   identity: ExportIdentity,
   options: OpenOptions = {},
 ): Promise<VerifiedExport> {
-  return runOpen(deps.sodium, source, identity, options, undefined);
+  return runOpen(deps, source, identity, options, undefined);
 }
 
 export function extractExport(
@@ -95,7 +98,7 @@ export function extractExport(
   sinks: ExtractSinks,
   options: OpenOptions = {},
 ): Promise<VerifiedExport> {
-  return runOpen(deps.sodium, source, identity, options, { verified, sinks });
+  return runOpen(deps, source, identity, options, { verified, sinks });
 }
 
 /** Both phases: `openSource` is called twice (once per pass) and must give the same bytes. */
@@ -111,7 +114,7 @@ export async function openExport(
 }
 
 async function runOpen(
-  sodium: Sodium,
+  { sodium, engine }: OpenDeps,
   source: AsyncIterable<Uint8Array>,
   identity: ExportIdentity,
   options: OpenOptions,
@@ -131,7 +134,7 @@ async function runOpen(
     }
     key = payloadKey(sodium, fileKey, header.mac);
     wipe(sodium, fileKey);
-    const payload = await PayloadReader.start(sodium, key, reader, header.payloadLength);
+    const payload = await PayloadReader.start(sodium, key, reader, header.payloadLength, engine);
 
     let manifest: ExportManifest | undefined;
     let records: Uint8Array | undefined;

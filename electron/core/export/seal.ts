@@ -28,6 +28,7 @@ import {
   RECORDS_FORMAT,
   type ReceiptContent,
 } from './manifest.ts';
+import type { StreamEngine } from './secretstream.ts';
 
 export interface SealFileSource {
   id: string;
@@ -76,6 +77,8 @@ export interface SealDeps {
   /** Defaults to libsodium's CSPRNG; tests inject a seeded one. */
   randomBytes?: (n: number) => Uint8Array;
   now?: () => Date;
+  /** secretstream engine (both produce the same bytes; the bench compares them). */
+  engine?: StreamEngine;
 }
 
 export interface SealResult {
@@ -153,7 +156,14 @@ export async function sealExport(deps: SealDeps, request: SealRequest, sink: Byt
     await out.write(body);
     await out.write(mac);
     key = payloadKey(sodium, fileKey, mac);
-    const writer = await PayloadWriter.start(sodium, key, random(STREAM_HEADER_BYTES), payloadLength, out);
+    const writer = await PayloadWriter.start(
+      sodium,
+      key,
+      random(STREAM_HEADER_BYTES),
+      payloadLength,
+      out,
+      deps.engine,
+    );
     const length = new Uint8Array(MANIFEST_LENGTH_BYTES);
     new DataView(length.buffer).setUint32(0, manifestBytes.length);
     await writer.write(length);
