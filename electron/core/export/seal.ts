@@ -198,7 +198,11 @@ function checkRecipients(recipients: SealRecipient[]): void {
 }
 
 function checkSender(sodium: Sodium, sender: SenderIdentity): void {
-  if (sender.signingSecretKey.length !== 64 || sender.encryptionPublicKey.length !== 32) {
+  if (
+    sender.signingSecretKey.length !== 64 ||
+    sender.signingPublicKey.length !== 32 ||
+    sender.encryptionPublicKey.length !== 32
+  ) {
     throw new CaseVaultError('INVALID_INPUT', 'sender key length');
   }
   const derived = sodium.crypto_sign_ed25519_sk_to_pk(sender.signingSecretKey);

@@ -108,3 +108,25 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array[]>
   for await (const chunk of source) out.push(chunk);
   return out;
 }
+
+describe('sealing refuses bad input before writing anything', () => {
+  it('mismatched or mis-sized sender keys, no recipient, a duplicate recipient, a path as a file name', async () => {
+    const { sealExport } = await import('../../../../electron/core/export/index.ts');
+    const base = smallRequest(alice, [people[0]!]);
+    const cases = [
+      { ...base, sender: { ...base.sender, signingPublicKey: people[0]!.sender.signingPublicKey } },
+      { ...base, sender: { ...base.sender, signingPublicKey: new Uint8Array(31) } },
+      { ...base, recipients: [] },
+      { ...base, recipients: [base.recipients[0]!, base.recipients[0]!] },
+      { ...base, files: [{ ...base.files![0]!, name: '../escape.jpg' }] },
+    ];
+    for (const request of cases) {
+      const written: Uint8Array[] = [];
+      await expectCode(
+        sealExport({ sodium }, request, { write: (b) => void written.push(b) }),
+        'INVALID_INPUT',
+      );
+      expect(written).toEqual([]);
+    }
+  });
+});
