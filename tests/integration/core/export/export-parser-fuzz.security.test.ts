@@ -129,6 +129,33 @@ describe('export parser fuzzing', () => {
     );
   });
 
+  it('a genuine export opens however its source slices it (1 byte … 100 kB pieces, varying)', async () => {
+    const { openExport } = await import('../../../../electron/core/export/index.ts');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 20 }),
+        async (sizes) => {
+          const sliced = () => ({
+            async *[Symbol.asyncIterator]() {
+              for (let offset = 0, i = 0; offset < sealed.length; i++) {
+                const size = sizes[i % sizes.length]!;
+                yield sealed.subarray(offset, offset + size);
+                offset += size;
+              }
+            },
+          });
+          const files: string[] = [];
+          const verified = await openExport({ sodium }, sliced, lawyer.opener, {
+            file: (entry) => ({ write() {}, close: () => void files.push(entry.id), abort() {} }),
+          });
+          expect(verified.fileLength).toBe(sealed.length);
+          expect(files).toEqual(['f']);
+        },
+      ),
+      { numRuns: 60, seed: 0xabc },
+    );
+  });
+
   it('random bytes, with or without the magic, never crash or hang', async () => {
     await fc.assert(
       fc.asyncProperty(fc.boolean(), fc.uint8Array({ maxLength: 4096 }), async (withMagic, random) => {
