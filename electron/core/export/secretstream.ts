@@ -63,17 +63,20 @@ class NativeStream implements StreamCipher {
 
   constructor(sodium: Sodium, key: Uint8Array, streamHeader: Uint8Array) {
     this.#sodium = sodium;
-    this.#key = Buffer.from(sodium.crypto_core_hchacha20(streamHeader.subarray(0, 16), key, null));
+    const subkey = sodium.crypto_core_hchacha20(streamHeader.subarray(0, 16), key, null);
+    this.#key = Buffer.from(subkey);
+    sodium.memzero(subkey);
     this.#nonce.writeUInt32LE(1, 0);
     this.#nonce.set(streamHeader.subarray(16, 24), 4);
   }
 
-  /** ChaCha20 positioned at block 0 of this chunk's nonce; returns the Poly1305 key (block 0). */
+  /** ChaCha20 for this chunk's nonce, positioned after block 0, and block 0 itself. */
   #keystream() {
     this.#iv.writeUInt32LE(0, 0);
     this.#iv.set(this.#nonce, 4);
     const cipher = createCipheriv('chacha20', this.#key, this.#iv);
-    const polyKey = cipher.update(ZERO_BLOCK).subarray(0, 32);
+    // Block 0 is the one-time Poly1305 key (first half); the caller wipes the whole block.
+    const polyKey = cipher.update(ZERO_BLOCK);
     return { cipher, polyKey };
   }
 
@@ -98,7 +101,7 @@ class NativeStream implements StreamCipher {
     this.#block[0] = tag;
     const block = cipher.update(this.#block);
     const c = cipher.update(message);
-    const mac = this.#mac(polyKey, block, c);
+    const mac = this.#mac(polyKey.subarray(0, 32), block, c);
     polyKey.fill(0);
     const out = Buffer.allocUnsafe(1 + c.length + 16);
     out[0] = block[0]!;
@@ -119,7 +122,7 @@ class NativeStream implements StreamCipher {
     block[0] = sealed[0]!;
     const c = sealed.subarray(1, 1 + length);
     const mac = sealed.subarray(1 + length);
-    const expected = this.#mac(polyKey, block, c);
+    const expected = this.#mac(polyKey.subarray(0, 32), block, c);
     polyKey.fill(0);
     if (!this.#sodium.memcmp(expected, mac)) return undefined;
     const message = cipher.update(c);
