@@ -20,6 +20,8 @@ export const DEFAULT_STREAM_ENGINE: StreamEngine = 'native';
 
 export interface StreamCipher {
   push(message: Uint8Array, tag: number): Uint8Array;
+  /** Seals into `target` at `offset` (room for message + 17 bytes); returns the bytes written. */
+  pushInto(message: Uint8Array, tag: number, target: Uint8Array, offset: number): number;
   /** The chunk's plaintext and tag, or undefined when it does not authenticate. */
   pull(sealed: Uint8Array): { message: Uint8Array; tag: number } | undefined;
   wipe(): void;
@@ -41,6 +43,11 @@ function libsodiumStream(sodium: Sodium, key: Uint8Array, streamHeader: Uint8Arr
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(streamHeader, key);
   return {
     push: (message, tag) => sodium.crypto_secretstream_xchacha20poly1305_push(state, message, null, tag),
+    pushInto: (message, tag, target, offset) => {
+      const sealed = sodium.crypto_secretstream_xchacha20poly1305_push(state, message, null, tag);
+      target.set(sealed, offset);
+      return sealed.length;
+    },
     pull: (sealed) => {
       if (sealed.length < 17) return undefined;
       const opened = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, null);
@@ -96,6 +103,12 @@ class NativeStream implements StreamCipher {
   }
 
   push(message: Uint8Array, tag: number): Uint8Array {
+    const out = new Uint8Array(message.length + 17);
+    this.pushInto(message, tag, out, 0);
+    return out;
+  }
+
+  pushInto(message: Uint8Array, tag: number, target: Uint8Array, offset: number): number {
     const { cipher, polyKey } = this.#keystream();
     this.#block.fill(0);
     this.#block[0] = tag;
@@ -103,12 +116,11 @@ class NativeStream implements StreamCipher {
     const c = cipher.update(message);
     const mac = this.#mac(polyKey.subarray(0, 32), block, c);
     polyKey.fill(0);
-    const out = Buffer.allocUnsafe(1 + c.length + 16);
-    out[0] = block[0]!;
-    out.set(c, 1);
-    out.set(mac, 1 + c.length);
+    target[offset] = block[0]!;
+    target.set(c, offset + 1);
+    target.set(mac, offset + 1 + c.length);
     this.#advance(mac);
-    return out;
+    return c.length + 17;
   }
 
   pull(sealed: Uint8Array): { message: Uint8Array; tag: number } | undefined {

@@ -51,6 +51,27 @@ describe('secretstream engines', () => {
   });
 
   for (const engine of ENGINES) {
+    it(`${engine}: pushInto writes at an offset exactly what push returns`, () => {
+      const key = sodium.randombytes_buf(32);
+      const header = sodium.randombytes_buf(24);
+      const [a, b] = [
+        createStreamCipher(sodium, key, header, engine),
+        createStreamCipher(sodium, key, header, engine),
+      ];
+      const target = new Uint8Array(2000).fill(0xee);
+      let offset = 3;
+      for (const length of [0, 17, 100, 1000]) {
+        const message = sodium.randombytes_buf(length);
+        const written = a!.pushInto(message, 0, target, offset);
+        expect(
+          Buffer.from(target.subarray(offset, offset + written)).equals(Buffer.from(b!.push(message, 0))),
+        ).toBe(true);
+        offset += written;
+      }
+      expect(target.subarray(0, 3)).toEqual(new Uint8Array(3).fill(0xee));
+      expect(target[offset]).toBe(0xee);
+    });
+
     it(`${engine}: refuses a flipped byte anywhere, a chunk out of order and a too-short chunk`, () => {
       const key = sodium.randombytes_buf(32);
       const header = sodium.randombytes_buf(24);
