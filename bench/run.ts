@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { benchEvidence, evidenceRows } from './evidence.ts';
+import { benchExport, type ExportFigures, exportRows } from './export.ts';
 import { benchRecords, casesAtScale } from './records.ts';
 import { benchSqlite } from './sqlite.ts';
 import { round } from './stats.ts';
@@ -43,6 +44,10 @@ console.log(
 const records = await benchRecords(scale, extraPragmas);
 console.log('evidence: intake of a 1 GiB generated file against cp, libsodium in memory, RSS …');
 const evidence = await benchEvidence();
+/** Export section (bench/export.ts): BENCH_EXPORT_MIB sets the data size (default 1024), 0 skips it. */
+const exportMiB = Number(process.env.BENCH_EXPORT_MIB ?? '1024');
+const EXPORT_TARGETS = { sealVsAge: 1.0, rssGrowthMiB: 64 };
+const exportFigures: ExportFigures | undefined = exportMiB > 0 ? await benchExport(exportMiB) : undefined;
 
 const ratios = {
   unlockKdfShare: round(unlock.kdfMs / (unlock.kdfMs + unlock.restMs), 3),
@@ -140,6 +145,7 @@ const table: Array<[string, string, string, string]> = [
     `${page.ratio}× time (target ≤ ${TARGETS.caseListPageMs} ms: ${verdict(page.encryptedMedianMs <= TARGETS.caseListPageMs)})`,
   ]),
   ...evidenceRows(evidence),
+  ...(exportFigures ? exportRows(exportFigures, EXPORT_TARGETS) : []),
 ];
 const widths = [0, 1, 2, 3].map((col) => Math.max(...table.map((row) => row[col]!.length)));
 for (const [i, row] of table.entries()) {
@@ -167,6 +173,13 @@ console.log(
     )
     .join(', ')}`,
 );
+if (exportFigures) {
+  console.log(
+    `export: secretstream push by chunk size, MiB/s: ${exportFigures.chunkSizes
+      .map((c) => `${c.engine} ${c.chunkBytes / 1024} KiB ${c.mibPerSec}`)
+      .join(', ')}`,
+  );
+} else console.log('export: skipped (BENCH_EXPORT_MIB=0)');
 const elapsedS = round((performance.now() - started) / 1000, 1);
 console.log(`total ${elapsedS} s`);
 
@@ -181,6 +194,7 @@ console.log(
     evidence,
     ratios,
     targets,
+    export: exportFigures ? { ...exportFigures, targets: EXPORT_TARGETS } : null,
     elapsedS,
   })}`,
 );
