@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  promises as fsp,
   fsyncSync,
   mkdtempSync,
   openSync,
@@ -23,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
 import { BlobEncryptor } from '../electron/core/evidence/blob-format.ts';
+import { writeBlob } from '../electron/core/evidence/blob-writer.ts';
 import { EvidenceService } from '../electron/core/evidence/evidence-service.ts';
 import { RecordsService } from '../electron/core/records/records-service.ts';
 import { createVault } from '../electron/core/vault/vault.ts';
@@ -43,6 +45,8 @@ export interface EvidenceBench {
   nativeSecretstreamMBps: number;
   sha256MBps: number;
   blobEncryptorMBps: number;
+  writerInlineHashMBps: number;
+  writerThreadHashMBps: number;
   peakRssGrowthMiB: number;
   met: { intakeOverCp: boolean; rssGrowthMiB: boolean };
 }
@@ -155,6 +159,28 @@ export async function benchEvidence(
     evidence.close();
     session.lock();
 
+    // The blob writer alone, hashing on this thread and then on a second one (same file).
+    const writerMBps = async (parallelHash: boolean) => {
+      const handle = await fsp.open(source, 'r');
+      const start = performance.now();
+      try {
+        const written = await writeBlob(
+          sodium,
+          path.join(root, 'writer'),
+          sodium.randombytes_buf(32),
+          { size: bytes, read: async (into, at) => (await handle.read(into, 0, into.length, at)).bytesRead },
+          { parallelHash },
+        );
+        const ms = performance.now() - start;
+        rmSync(path.join(root, 'writer', 'evidence', written.blobName));
+        return mbps(bytes, ms);
+      } finally {
+        await handle.close();
+      }
+    };
+    const writerInlineMBps = await writerMBps(false);
+    const writerThreadMBps = await writerMBps(true);
+
     const sample = 256 * MIB;
     const key = sodium.randombytes_buf(32);
     const { state } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
@@ -194,6 +220,8 @@ export async function benchEvidence(
       nativeSecretstreamMBps: nativeMBps,
       sha256MBps: shaMBps,
       blobEncryptorMBps: encryptorMBps,
+      writerInlineHashMBps: writerInlineMBps,
+      writerThreadHashMBps: writerThreadMBps,
       peakRssGrowthMiB: growth,
       met: {
         intakeOverCp: intakeMBps / cpMBps >= EVIDENCE_TARGETS.intakeOverCp,
@@ -232,6 +260,12 @@ export function evidenceRows(e: EvidenceBench): Array<[string, string, string, s
       `${e.peakRssGrowthMiB} MiB`,
       '',
       `target ≤ ${EVIDENCE_TARGETS.rssGrowthMiB} MiB: ${verdict(e.met.rssGrowthMiB)}`,
+    ],
+    [
+      '  blob writer alone (no database), SHA-256 on a second thread vs inline',
+      `${e.writerThreadHashMBps} MB/s`,
+      `${e.writerInlineHashMBps} MB/s inline`,
+      `${round(e.writerThreadHashMBps / e.writerInlineHashMBps, 3)}×`,
     ],
     [
       '  stages in memory: SHA-256 | native ChaCha20-Poly1305 | our blob encryptor',
