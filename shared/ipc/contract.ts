@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
+import { filesContract } from './files-contract.ts';
 import { recordsContract } from './records-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
@@ -78,6 +80,8 @@ export const contract = {
     output: Ok,
   },
   ...recordsContract,
+  ...filesContract,
+  ...evidenceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -89,6 +93,7 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 /** Events main sends to the renderer (never the other way). */
 export const events = {
   'vault:locked': z.object({ reason: LockReason }).strict(),
+  'task:progress': TaskProgressEvent,
 } as const;
 export type EventChannel = keyof typeof events;
 export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;
