@@ -45,6 +45,7 @@ export interface EvidenceBench {
   nativeSecretstreamMBps: number;
   sha256MBps: number;
   blobEncryptorMBps: number;
+  verifyMBps: number;
   writerInlineHashMBps: number;
   writerThreadHashMBps: number;
   peakRssGrowthMiB: number;
@@ -152,6 +153,10 @@ export async function benchEvidence(
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (item.size !== bytes) throw new Error('intake size mismatch');
+    const verifyStart = performance.now();
+    const [verified] = await evidence.verify([item.id]);
+    const verifyMs = performance.now() - verifyStart;
+    if (!verified?.ok) throw new Error('verify failed');
     cpRuns.push(cp());
     cpFsyncRuns.push(cpFsync(), cpFsync());
     const cpMs = median(cpRuns);
@@ -220,6 +225,7 @@ export async function benchEvidence(
       nativeSecretstreamMBps: nativeMBps,
       sha256MBps: shaMBps,
       blobEncryptorMBps: encryptorMBps,
+      verifyMBps: mbps(bytes, verifyMs),
       writerInlineHashMBps: writerInlineMBps,
       writerThreadHashMBps: writerThreadMBps,
       peakRssGrowthMiB: growth,
@@ -261,6 +267,7 @@ export function evidenceRows(e: EvidenceBench): Array<[string, string, string, s
       '',
       `target ≤ ${EVIDENCE_TARGETS.rssGrowthMiB} MiB: ${verdict(e.met.rssGrowthMiB)}`,
     ],
+    ['  verify of the same item (decrypt, authenticate, re-hash)', `${e.verifyMBps} MB/s`, '', ''],
     [
       '  blob writer alone (no database), SHA-256 on a second thread vs inline',
       `${e.writerThreadHashMBps} MB/s`,

@@ -9,6 +9,7 @@
  * this returns; a crash before leaves no row, only an orphan file that `check` reports.
  */
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import { ioError } from '../vault/files.ts';
@@ -52,7 +53,11 @@ export interface WriteOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Called once with the first bytes, before any file is created: may refuse (throw) the intake. */
   beforeWrite?: ((prefix: Uint8Array) => Promise<void>) | undefined;
-  /** false: hash on this thread even for a large file (the bench compares both). */
+  /**
+   * Hash large files on a second thread. Default: only with more than 2 CPUs — on the 2-vCPU bench
+   * machine the second core is busy with the I/O threads and the A/B came out 0.75–0.98×
+   * (docs/benchmarks.md). The bench and a test force each way.
+   */
   parallelHash?: boolean | undefined;
 }
 
@@ -67,8 +72,9 @@ export async function writeBlob(
   source: PlainSource,
   options: WriteOptions = {},
 ): Promise<WrittenBlob> {
+  const parallel = options.parallelHash ?? availableParallelism() > 2;
   const hasher =
-    source.size >= PARALLEL_HASH_MIN_BYTES && options.parallelHash !== false
+    parallel && source.size >= PARALLEL_HASH_MIN_BYTES
       ? threadHasher(2, READ_BYTES)
       : inlineHasher(2, READ_BYTES);
   const buffers = hasher.buffers;
