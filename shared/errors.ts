@@ -37,6 +37,14 @@ export const ERROR_CODES = [
   'FILE_NOT_READABLE',
   'FILE_EXISTS',
   'TASK_CANCELLED',
+  'CARD_MALFORMED',
+  'CARD_SIGNATURE_INVALID',
+  'CARD_VERSION_UNSUPPORTED',
+  'CARD_IS_OWN',
+  'IDENTITY_INCOMPLETE',
+  'CONTACT_NOT_FOUND',
+  'CONTACT_KEY_CHANGED',
+  'CONTACT_NO_KEY_CHANGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -170,6 +178,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   TASK_CANCELLED: {
     en: 'The task was cancelled; nothing was written.',
     fr: 'La tâche a été annulée ; rien n’a été écrit.',
+  },
+  CARD_MALFORMED: {
+    en: 'This is not a valid CaseVault key card (damaged, cut short or not a card). Nothing was imported.',
+    fr: 'Ce n’est pas une carte de clés CaseVault valide (abîmée, tronquée ou d’un autre type). Rien n’a été importé.',
+  },
+  CARD_SIGNATURE_INVALID: {
+    en: 'The key card’s signature does not match its content: it was altered after it was made. Nothing was imported.',
+    fr: 'La signature de la carte de clés ne correspond pas à son contenu : elle a été modifiée après sa création. Rien n’a été importé.',
+  },
+  CARD_VERSION_UNSUPPORTED: {
+    en: 'This key card was made by a newer or unknown version of CaseVault. Nothing was imported.',
+    fr: 'Cette carte de clés a été créée par une version plus récente ou inconnue de CaseVault. Rien n’a été importé.',
+  },
+  CARD_IS_OWN: {
+    en: 'This is your own key card; it cannot be added as a contact.',
+    fr: 'C’est votre propre carte de clés ; elle ne peut pas être ajoutée comme contact.',
+  },
+  IDENTITY_INCOMPLETE: {
+    en: 'Enter your name (Identity screen) before sharing your key card.',
+    fr: 'Indiquez votre nom (écran Identité) avant de partager votre carte de clés.',
+  },
+  CONTACT_NOT_FOUND: {
+    en: 'This contact does not exist (it may have been deleted).',
+    fr: 'Ce contact n’existe pas (il a peut-être été supprimé).',
+  },
+  CONTACT_KEY_CHANGED: {
+    en: 'This contact’s keys changed and the new keys have not been accepted yet. Compare the new fingerprint with them, then accept or keep the old keys.',
+    fr: 'Les clés de ce contact ont changé et les nouvelles clés n’ont pas encore été acceptées. Comparez la nouvelle empreinte avec ce contact, puis acceptez-la ou gardez les anciennes clés.',
+  },
+  CONTACT_NO_KEY_CHANGE: {
+    en: 'This contact has no new keys waiting to be accepted.',
+    fr: 'Ce contact n’a pas de nouvelles clés en attente d’acceptation.',
   },
 };
 

@@ -46,6 +46,21 @@ export const COMMAND_OPTIONS = {
     region: { type: 'string', multiple: true },
     limit: { type: 'string' },
   },
+  identity: {
+    'passphrase-file': { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string' },
+  },
+  contact: {
+    'passphrase-file': { type: 'string' },
+    role: { type: 'string' },
+    method: { type: 'string' },
+    fingerprint: { type: 'string' },
+    update: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

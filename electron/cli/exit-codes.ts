@@ -59,6 +59,16 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   FILE_NOT_READABLE: EXIT.NOT_FOUND_OR_EXISTS,
   FILE_EXISTS: EXIT.NOT_FOUND_OR_EXISTS,
   TASK_CANCELLED: EXIT.INTERRUPTED,
+  // Identity and contacts: a bad card is bad input; an altered card is damage; a missing contact is
+  // not found; a key change waiting for the user is bad input (accept or reject it first).
+  CARD_MALFORMED: EXIT.USAGE,
+  CARD_SIGNATURE_INVALID: EXIT.DAMAGED,
+  CARD_VERSION_UNSUPPORTED: EXIT.USAGE,
+  CARD_IS_OWN: EXIT.USAGE,
+  IDENTITY_INCOMPLETE: EXIT.USAGE,
+  CONTACT_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  CONTACT_KEY_CHANGED: EXIT.USAGE,
+  CONTACT_NO_KEY_CHANGE: EXIT.USAGE,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

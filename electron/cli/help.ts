@@ -40,6 +40,8 @@ Commands:
   search <dir> <words…> [--kind entity]                          full-text search
   audit <dir> [--limit N]                                        verify the audit chain, show the last entries
   evidence add|list|verify|extract|redact <dir> …                evidence files (casevault evidence --help)
+  identity show|export-card|set <dir> …                          this vault's identity: fingerprint, key card
+  contact add|list|show|verify|accept-key|reject-key|delete <dir> …   responders' key cards and verification
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
 4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
@@ -62,6 +64,8 @@ Commandes :
   search <dossier> <mots…> [--kind entité]                          recherche plein texte
   audit <dossier> [--limit N]                                       vérifier la chaîne d’audit, afficher les dernières entrées
   evidence add|list|verify|extract|redact <dossier> …               pièces et fichiers de preuve (casevault evidence --help)
+  identity show|export-card|set <dossier> …                         identité du coffre : empreinte, carte de clés
+  contact add|list|show|verify|accept-key|reject-key|delete <dossier> …   cartes de clés des intervenants et vérification
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
 3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
@@ -163,6 +167,64 @@ endommagées nommées). extract écrit une copie DÉCHIFFRÉE (avertissement ; j
 dans la traçabilité). redact crée une copie d’une image aux zones noircies (fractions 0–1 de la largeur et
 de la hauteur), sans métadonnées. Les identifiants peuvent être abrégés à 8 caractères ou plus.`,
 };
+const IDENTITY_COMMANDS: Record<string, Record<Language, string>> = {
+  identity: {
+    en: `Usage:
+  casevault identity show <dir>                                   name, organisation, role, fingerprint, key card text
+  casevault identity export-card <dir> --out FILE.cvcard          write the key card file (never overwrites)
+  casevault identity set <dir> [--name N] [--organisation O] [--role R]
+
+The identity (an X25519 key pair to receive sealed exports, an Ed25519 key pair to sign them) is
+made the first time it is needed. The key card holds only PUBLIC keys and is signed: share it
+openly. The fingerprint (12 groups of 5 digits) is what you compare with your contact.`,
+    fr: `Usage :
+  casevault identity show <dossier>                               nom, organisation, fonction, empreinte, carte de clés
+  casevault identity export-card <dossier> --out FICHIER.cvcard   écrire le fichier de carte (jamais écrasé)
+  casevault identity set <dossier> [--name N] [--organisation O] [--role R]
+
+L’identité (une paire de clés X25519 pour recevoir des exports scellés, une paire Ed25519 pour les
+signer) est créée la première fois qu’elle sert. La carte de clés ne contient que des clés PUBLIQUES
+et elle est signée : partagez-la ouvertement. L’empreinte (12 groupes de 5 chiffres) est ce que vous
+comparez avec votre contact.`,
+  },
+  contact: {
+    en: `Usage:
+  casevault contact add <dir> <card-file|-> [--role R] [--update CONTACT]
+  casevault contact list <dir>
+  casevault contact show <dir> <CONTACT>
+  casevault contact verify <dir> <CONTACT> --method in-person|phone|none (--fingerprint DIGITS | --yes)
+  casevault contact accept-key <dir> <CONTACT>
+  casevault contact reject-key <dir> <CONTACT>
+  casevault contact delete <dir> <CONTACT> --yes
+
+CONTACT is the id shown by "contact list", or the name when only one contact has it.
+--role: legal, psychosocial, medical, protection, coordination, other (default other).
+"-" reads the card's text form from standard input (then --passphrase-file is required).
+A card with NEW KEYS for a contact you have (same name and organisation, the same contact named
+with --update, or keys that contact had before) is flagged, never accepted silently: compare the new
+fingerprint with them, then accept-key (verification goes back to "not verified") or reject-key.
+verify --fingerprint checks the digits they read out to you before recording anything; without it,
+run "contact show", compare, and confirm with --yes.`,
+    fr: `Usage :
+  casevault contact add <dossier> <fichier-carte|-> [--role R] [--update CONTACT]
+  casevault contact list <dossier>
+  casevault contact show <dossier> <CONTACT>
+  casevault contact verify <dossier> <CONTACT> --method in-person|phone|none (--fingerprint CHIFFRES | --yes)
+  casevault contact accept-key <dossier> <CONTACT>
+  casevault contact reject-key <dossier> <CONTACT>
+  casevault contact delete <dossier> <CONTACT> --yes
+
+CONTACT est l’identifiant affiché par « contact list », ou le nom quand un seul contact le porte.
+--role : legal, psychosocial, medical, protection, coordination, other (other par défaut).
+« - » lit la forme texte de la carte sur l’entrée standard (--passphrase-file est alors obligatoire).
+Une carte portant de NOUVELLES CLÉS pour un contact existant (même nom et même organisation, contact
+désigné par --update, ou clés que ce contact a déjà eues) est signalée, jamais acceptée en silence :
+comparez la nouvelle empreinte avec la personne, puis accept-key (la vérification repasse à « non
+vérifié ») ou reject-key. verify --fingerprint contrôle les chiffres qu’elle vous lit avant
+d’enregistrer quoi que ce soit ; sinon, lancez « contact show », comparez, puis confirmez avec --yes.`,
+  },
+};
+Object.assign(COMMANDS, IDENTITY_COMMANDS);
 
 export function helpText(language: Language, command?: string): string {
   const body = command ? COMMANDS[command]?.[language] : undefined;

@@ -10,12 +10,12 @@ const MESSAGES = {
     fr: 'Option {option} refusée : une phrase de passe ou une clé sur la ligne de commande reste dans l’historique du shell et est visible des autres utilisateurs dans la liste des processus. Utilisez --passphrase-file FICHIER ou l’entrée standard (voir casevault --help).',
   },
   unknownCommand: {
-    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit.',
-    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit.',
+    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact.',
+    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact.',
   },
   missingCommand: {
-    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit (casevault --help).',
-    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit (casevault --help).',
+    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact (casevault --help).',
+    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact (casevault --help).',
   },
   badOption: {
     en: 'Invalid option {option} for "{command}" (casevault {command} --help).',
@@ -212,6 +212,46 @@ const MESSAGES = {
   },
   evidenceNeedsOut: { en: 'extract needs --out FILE.', fr: 'extract demande --out FICHIER.' },
   evidenceNeedsCase: { en: 'add needs --case CODE.', fr: 'add demande --case CODE.' },
+  subcommand: {
+    en: '"{command}" needs a subcommand: {allowed} (casevault {command} --help).',
+    fr: '« {command} » attend une sous-commande : {allowed} (casevault {command} --help).',
+  },
+  identitySetNothing: {
+    en: 'identity set needs at least one of --name, --organisation, --role.',
+    fr: 'identity set attend au moins l’une des options --name, --organisation, --role.',
+  },
+  cardOutExists: {
+    en: 'The file given to --out already exists; it was not overwritten. Choose a new name.',
+    fr: 'Le fichier donné à --out existe déjà ; il n’a pas été écrasé. Choisissez un nouveau nom.',
+  },
+  cardNeedsOut: {
+    en: 'identity export-card needs --out FILE.',
+    fr: 'identity export-card attend --out FICHIER.',
+  },
+  cardStdinNeedsPassphraseFile: {
+    en: 'When the card comes from standard input ("-"), give the passphrase with --passphrase-file.',
+    fr: 'Quand la carte vient de l’entrée standard (« - »), donnez la phrase de passe avec --passphrase-file.',
+  },
+  cardUnreadable: {
+    en: 'The card file cannot be read, or is larger than a key card can be.',
+    fr: 'Le fichier de carte est illisible, ou plus grand qu’une carte de clés ne peut l’être.',
+  },
+  contactAmbiguous: {
+    en: 'Several contacts match this name; use the contact id (casevault contact list).',
+    fr: 'Plusieurs contacts portent ce nom ; utilisez l’identifiant du contact (casevault contact list).',
+  },
+  fingerprintMismatch: {
+    en: 'The fingerprint given with --fingerprint does NOT match this contact’s keys. Nothing was recorded. Do not send anything to this contact until you understand why.',
+    fr: 'L’empreinte donnée avec --fingerprint ne correspond PAS aux clés de ce contact. Rien n’a été enregistré. N’envoyez rien à ce contact avant d’en comprendre la raison.',
+  },
+  verifyNeedsCheck: {
+    en: 'Compare the fingerprint first: give the digits they read to you with --fingerprint "…", or run contact show, compare, and confirm with --yes.',
+    fr: 'Comparez d’abord l’empreinte : donnez les chiffres qu’on vous a lus avec --fingerprint "…", ou lancez contact show, comparez, puis confirmez avec --yes.',
+  },
+  deleteNeedsYes: {
+    en: 'contact delete removes the contact and its keys; confirm with --yes.',
+    fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

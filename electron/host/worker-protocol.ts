@@ -20,6 +20,7 @@ export const WORKER_METHODS = [
   'records',
   'evidence',
   'cancel',
+  'identity',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

@@ -78,6 +78,10 @@ export class WorkerVaultService implements VaultService {
     return () => this.#progressListeners.delete(listener);
   }
 
+  identity(op: string, input: unknown): Promise<unknown> {
+    return this.#call('identity', [op, input]);
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -11,6 +11,8 @@ import type { LockReasonName, Settings } from '../../shared/ipc/contract.ts';
 import { useActivityReporter } from './hooks/use-activity-reporter.ts';
 import { usePanicShortcut } from './hooks/use-panic-shortcut.ts';
 import { applyLanguage, currentLanguage } from './i18n/index.ts';
+import { ContactsScreen } from './identity/ContactsScreen.tsx';
+import { IdentityScreen } from './identity/IdentityScreen.tsx';
 import { client, toUiError, type UiError } from './ipc/client.ts';
 import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
 import { HomeScreen } from './screens/HomeScreen.tsx';
@@ -18,7 +20,7 @@ import { RecoverScreen } from './screens/RecoverScreen.tsx';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
-import { AppFrame } from './shell/AppFrame.tsx';
+import { AppFrame, type UnlockedView } from './shell/AppFrame.tsx';
 import { ErrorAlert } from './shell/ErrorAlert.tsx';
 import { ScreenTitle } from './shell/ScreenTitle.tsx';
 
@@ -30,9 +32,19 @@ export type Screen =
   | { name: 'unlock'; reason?: LockReasonName }
   | { name: 'recover' }
   | { name: 'home' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'identity' }
+  | { name: 'contacts' };
 
-const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set(['recovery-key', 'home', 'settings']);
+const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
+  'recovery-key',
+  'home',
+  'settings',
+  'identity',
+  'contacts',
+]);
+/** Screens reachable from the navigation bar. */
+const NAVIGABLE: ReadonlySet<Screen['name']> = new Set(['home', 'settings', 'identity', 'contacts']);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
 
 export function App() {
@@ -166,6 +178,12 @@ export function App() {
     case 'home':
       body = <HomeScreen />;
       break;
+    case 'identity':
+      body = <IdentityScreen />;
+      break;
+    case 'contacts':
+      body = <ContactsScreen />;
+      break;
     case 'settings':
       body = (
         <SettingsScreen
@@ -178,16 +196,16 @@ export function App() {
       break;
   }
 
-  const view = screen.name === 'settings' ? 'settings' : 'home';
+  const view: UnlockedView = NAVIGABLE.has(screen.name) ? (screen.name as UnlockedView) : 'home';
   return (
     <AppFrame
       language={language}
       onLanguage={changeLanguage}
       unlocked={
-        screen.name === 'home' || screen.name === 'settings'
+        NAVIGABLE.has(screen.name)
           ? {
               view,
-              onNavigate: (next) => setScreen(next === 'settings' ? { name: 'settings' } : { name: 'home' }),
+              onNavigate: (next) => setScreen({ name: next } as Screen),
               onLock: lock,
               onPanic: panic,
             }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
 import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
 import { filesContract } from './files-contract.ts';
+import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
@@ -82,6 +83,7 @@ export const contract = {
   ...recordsContract,
   ...filesContract,
   ...evidenceContract,
+  ...identityContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -89,6 +89,8 @@ export interface RunningApp {
   };
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
+  /** The app's temp folder (deleted on close): a place for files the dialogs hand out. */
+  workDir: string;
   close(): Promise<void>;
 }
 
@@ -204,6 +206,7 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     hiddenCount: () => hidden,
     dialogs,
     pageErrors,
+    workDir: work,
     async close() {
       await context.close().catch(() => {});
       await services.dispose().catch(() => {});

@@ -27,7 +27,16 @@ export type AuditAction =
   | 'evidence.extract'
   | 'evidence.verify'
   | 'evidence.redact'
-  | 'evidence.delete';
+  | 'evidence.delete'
+  | 'identity.create'
+  | 'identity.update'
+  | 'contact.add'
+  | 'contact.update'
+  | 'contact.verify'
+  | 'contact.key-changed'
+  | 'contact.key-accepted'
+  | 'contact.key-rejected'
+  | 'contact.delete';
 
 export interface AuditInput {
   at: string;

@@ -7,8 +7,11 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { loadSodium } from '../crypto/sodium.ts';
 import { runEvidenceOp } from '../evidence/evidence-ops.ts';
 import { EvidenceService } from '../evidence/evidence-service.ts';
+import { runIdentityOp } from '../identity/identity-ops.ts';
+import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
 import {
@@ -33,6 +36,7 @@ export class LocalVaultService implements VaultService {
   #session: VaultSession | undefined;
   #records: RecordsService | undefined;
   #evidence: EvidenceService | undefined;
+  #identity: IdentityService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   #progressListeners = new Set<(progress: TaskProgress) => void>();
   /** Evidence tasks in flight, by task id (or an internal id): aborted by cancel and by lock. */
@@ -109,6 +113,7 @@ export class LocalVaultService implements VaultService {
     this.#records = undefined;
     this.#evidence?.close();
     this.#evidence = undefined;
+    this.#identity = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -194,6 +199,15 @@ export class LocalVaultService implements VaultService {
   onProgress(listener: (progress: TaskProgress) => void): () => void {
     this.#progressListeners.add(listener);
     return () => this.#progressListeners.delete(listener);
+  }
+
+  identity(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#identity ??= new IdentityService(session, await loadSodium(), { now: this.#now });
+      return runIdentityOp(this.#identity, op, input);
+    });
   }
 
   onLocked(listener: (reason: LockReasonName) => void): () => void {

@@ -41,6 +41,12 @@ export interface VaultService {
   cancel(taskId: string): Promise<void>;
   /** Progress of tasks started with a task id. Returns an unsubscribe. */
   onProgress(listener: (progress: TaskProgress) => void): () => void;
+  /**
+   * Runs one identity or contacts operation (electron/core/identity/identity-ops.ts: `get`,
+   * `update`, `card-file`, `contacts-*`) on the unlocked vault; VAULT_LOCKED otherwise. Results
+   * are public views: no secret key ever comes out of here.
+   */
+  identity(op: string, input: unknown): Promise<unknown>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

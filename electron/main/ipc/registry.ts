@@ -16,6 +16,7 @@ import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
 import { registerEvidenceHandlers } from './handlers/evidence.ts';
 import { registerFilesHandlers } from './handlers/files.ts';
+import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
@@ -32,6 +33,7 @@ export interface IpcDeps {
     defaultName: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
+  /** Main's own open-file dialog; resolves to the chosen paths ([] when cancelled). */
   openDialog(options: {
     multiple: boolean;
     filters?: { name: string; extensions: string[] }[];
@@ -56,6 +58,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerRecordsHandlers(table.register, deps);
   registerFilesHandlers(table.register, deps);
   registerEvidenceHandlers(table.register, deps);
+  registerIdentityHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

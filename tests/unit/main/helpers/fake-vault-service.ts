@@ -79,6 +79,11 @@ export class FakeVaultService implements VaultService {
     return () => this.#progress.delete(listener);
   }
 
+  async identity(op: string, _input: unknown): Promise<unknown> {
+    this.calls.push(`identity:${op}`);
+    return { ok: true };
+  }
+
   async dispose(): Promise<void> {
     this.calls.push('dispose');
     await this.lock('user');
