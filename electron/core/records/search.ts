@@ -140,7 +140,9 @@ export function searchRecords(db: VaultDatabase, text: string, filters: SearchFi
 
 /** The folded words of a text: folding the whole text once is ~10× cheaper than word by word. */
 function tokens(textValue: string): string[] {
-  return fold(textValue).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  return fold(textValue)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
 }
 
 function matches(folded: readonly string[], word: string): number {
