@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'AUDIT_CHAIN_BROKEN',
   'IMPORT_INVALID',
   'INTERNAL',
+  'REPORT_THRESHOLD_INVALID',
+  'REPORT_UNKNOWN',
+  'REPORT_PERIOD_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +133,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   INTERNAL: {
     en: 'An unexpected error occurred. No secret was recorded.',
     fr: 'Une erreur inattendue s’est produite. Aucun secret n’a été enregistré.',
+  },
+  REPORT_THRESHOLD_INVALID: {
+    en: 'The suppression threshold must be a whole number of at least 3 (the range is given below); smaller counts would let a person be recognised.',
+    fr: 'Le seuil de masquage doit être un nombre entier d’au moins 3 (la plage est indiquée ci-dessous) ; des effectifs plus petits permettraient de reconnaître une personne.',
+  },
+  REPORT_UNKNOWN: {
+    en: 'There is no report of this kind. The known kinds are listed below.',
+    fr: 'Ce type de rapport n’existe pas. Les types connus sont indiqués ci-dessous.',
+  },
+  REPORT_PERIOD_INVALID: {
+    en: 'The report period is not valid: give a start and an end date (YYYY-MM-DD), the start first, at most 10 years apart.',
+    fr: 'La période du rapport n’est pas valide : indiquez une date de début et une date de fin (AAAA-MM-JJ), le début d’abord, à 10 ans d’écart au plus.',
   },
 };
 

@@ -49,6 +49,10 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   VAULT_LOCKED: EXIT.INTERNAL,
   VAULT_ALREADY_UNLOCKED: EXIT.INTERNAL,
   INTERNAL: EXIT.INTERNAL,
+  // Reports: a threshold, kind or period the user typed is not acceptable (bad input).
+  REPORT_THRESHOLD_INVALID: EXIT.USAGE,
+  REPORT_UNKNOWN: EXIT.USAGE,
+  REPORT_PERIOD_INVALID: EXIT.USAGE,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {
