@@ -31,6 +31,16 @@ export const COMMAND_OPTIONS = {
   show: { 'passphrase-file': { type: 'string' } },
   search: { 'passphrase-file': { type: 'string' }, kind: { type: 'string' } },
   audit: { 'passphrase-file': { type: 'string' }, limit: { type: 'string' } },
+  report: {
+    'passphrase-file': { type: 'string' },
+    kind: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    threshold: { type: 'string' },
+    granularity: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

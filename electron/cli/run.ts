@@ -14,6 +14,7 @@ import { init } from './commands/init.ts';
 import { list } from './commands/list.ts';
 import { passwd } from './commands/passwd.ts';
 import { recover } from './commands/recover.ts';
+import { report } from './commands/report.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -37,6 +38,7 @@ const COMMANDS: Record<CommandName, Command> = {
   show,
   search,
   audit,
+  report,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

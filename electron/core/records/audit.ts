@@ -19,7 +19,8 @@ export type AuditAction =
   | 'person.reveal-identity'
   | 'records.import'
   | 'records.export'
-  | 'kind.create';
+  | 'kind.create'
+  | 'report.export';
 
 export interface AuditInput {
   at: string;

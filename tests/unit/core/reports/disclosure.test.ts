@@ -25,7 +25,7 @@ function table(cells: number[][]) {
   const values = new Map<string, number>();
   const relations: Relation[] = [];
   cells.forEach((row, r) => {
-    row.forEach((v, c) => values.set(`c${r}${c}`, v));
+    for (const [c, v] of row.entries()) values.set(`c${r}${c}`, v);
     values.set(
       `r${r}`,
       row.reduce((a, b) => a + b, 0),
