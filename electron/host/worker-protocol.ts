@@ -16,6 +16,7 @@ export const WORKER_METHODS = [
   'changePassphrase',
   'recover',
   'records',
+  'reports',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

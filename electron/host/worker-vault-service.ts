@@ -61,6 +61,10 @@ export class WorkerVaultService implements VaultService {
     return this.#call('records', [op, input]);
   }
 
+  reports(op: string, input: unknown): Promise<unknown> {
+    return this.#call('reports', [op, input]);
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -21,6 +21,11 @@ export interface AppServicesOptions {
   sendEvent<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   appInfo(): AppInfo;
   now?: () => number;
+  /** The system save dialog (Electron's in the app, a stand-in in the e2e harness); none cancels. */
+  saveDialog?(options: {
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | undefined>;
   /** The worker script; defaults to the one next to this module (built or source). */
   workerUrl?: URL | string;
 }
@@ -67,6 +72,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     appInfo: opts.appInfo,
     panic,
     activity: () => autoLock.activity(),
+    saveDialog: opts.saveDialog ?? (async () => undefined),
   });
 
   let disposed = false;

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
@@ -69,6 +69,13 @@ function start(): void {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     appInfo,
+    saveDialog: async ({ defaultName, filters }) => {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
   });
   services = appServices;
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
 import { recordsContract } from './records-contract.ts';
+import { reportsContract } from './reports-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
 export const Passphrase = z.string().min(1).max(1024);
@@ -78,6 +79,7 @@ export const contract = {
     output: Ok,
   },
   ...recordsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -78,6 +78,10 @@ export interface RunningApp {
   hiddenCount(): number;
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
+  /** Stand-in for the system save dialog: the next call answers `path` (undefined = cancelled). */
+  answerSaveDialog(path: string | undefined): void;
+  /** The options main passed to each save dialog, in order. */
+  saveDialogRequests: Array<{ defaultName: string; filters: { name: string; extensions: string[] }[] }>;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,8 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
   const vaultDir = join(work, 'vault');
   let hidden = 0;
   let page: Page | undefined;
+  let nextSavePath: string | undefined;
+  const saveDialogRequests: RunningApp['saveDialogRequests'] = [];
 
   const services = createAppServices({
     vaultDir,
@@ -113,6 +119,12 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
       platform: process.platform,
       systemLanguage: options.systemLanguage ?? 'fr',
     }),
+    saveDialog: async (request) => {
+      saveDialogRequests.push(request);
+      const answer = nextSavePath;
+      nextSavePath = undefined;
+      return answer;
+    },
   });
 
   const context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
@@ -175,6 +187,10 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     vaultDir,
     hiddenCount: () => hidden,
     pageErrors,
+    answerSaveDialog: (path) => {
+      nextSavePath = path;
+    },
+    saveDialogRequests,
     async close() {
       await context.close().catch(() => {});
       await services.dispose().catch(() => {});

@@ -63,6 +63,8 @@ export class ReportsService {
 
   /** Records that a report left the vault (saved to a file): which report, period, threshold, format. */
   recordExport(report: ReportModel, format: ReportFormat, via: 'app' | 'cli'): void {
+    // The model is rebuilt from the same query by callers that only kept the query; its notes are
+    // not logged, only what identifies the report.
     const db = this.#db;
     db.transaction(() =>
       appendAudit(db, this.#mac, {

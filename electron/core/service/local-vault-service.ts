@@ -8,6 +8,8 @@ import { CaseVaultError } from '../../../shared/errors.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
+import { runReportsOp } from '../reports/reports-ops.ts';
+import { ReportsService } from '../reports/reports-service.ts';
 import {
   createVault,
   readVaultInfo,
@@ -29,6 +31,7 @@ export class LocalVaultService implements VaultService {
   readonly #now: () => Date;
   #session: VaultSession | undefined;
   #records: RecordsService | undefined;
+  #reports: ReportsService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   /** Calls run one at a time: two unlocks racing must not open the database twice. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +90,7 @@ export class LocalVaultService implements VaultService {
     const session = this.#session;
     this.#session = undefined;
     this.#records = undefined;
+    this.#reports = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -123,6 +127,15 @@ export class LocalVaultService implements VaultService {
       if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
       this.#records ??= new RecordsService(session, { now: this.#now });
       return runRecordsOp(this.#records, op, input);
+    });
+  }
+
+  reports(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#reports ??= new ReportsService(session.db, session.auditMac, { now: this.#now });
+      return runReportsOp(this.#reports, op, input);
     });
   }
 

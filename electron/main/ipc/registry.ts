@@ -13,6 +13,7 @@ import type { PreferencesStore } from '../preferences.ts';
 import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
+import { registerReportsHandlers } from './handlers/reports.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
 import { registerVaultHandlers } from './handlers/vault.ts';
@@ -23,6 +24,11 @@ export interface IpcDeps {
   appInfo(): AppInfo;
   panic(): Promise<void>;
   activity(): void;
+  /** The system save dialog; the chosen path, or undefined when cancelled. Main alone knows paths. */
+  saveDialog(options: {
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | undefined>;
 }
 
 export interface IpcRegistry {
@@ -37,6 +43,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerSessionHandlers(table.register, deps);
   registerVaultHandlers(table.register, deps);
   registerRecordsHandlers(table.register, deps);
+  registerReportsHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

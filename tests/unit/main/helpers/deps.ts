@@ -18,6 +18,7 @@ export function makeDeps(overrides: Partial<IpcDeps> = {}) {
     appInfo: () => ({ version: '0.1.0', platform: 'linux', systemLanguage: 'en' as const }),
     panic: vi.fn(async () => {}),
     activity: vi.fn(),
+    saveDialog: vi.fn(async () => undefined),
     ...overrides,
   } satisfies IpcDeps;
   return { deps, service, dir };
