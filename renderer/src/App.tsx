@@ -12,6 +12,7 @@ import { useActivityReporter } from './hooks/use-activity-reporter.ts';
 import { usePanicShortcut } from './hooks/use-panic-shortcut.ts';
 import { applyLanguage, currentLanguage } from './i18n/index.ts';
 import { client, toUiError, type UiError } from './ipc/client.ts';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
 import { HomeScreen } from './screens/HomeScreen.tsx';
 import { RecoverScreen } from './screens/RecoverScreen.tsx';
@@ -30,9 +31,15 @@ export type Screen =
   | { name: 'unlock'; reason?: LockReasonName }
   | { name: 'recover' }
   | { name: 'home' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'reports' };
 
-const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set(['recovery-key', 'home', 'settings']);
+const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
+  'recovery-key',
+  'home',
+  'settings',
+  'reports',
+]);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
 
 export function App() {
@@ -166,6 +173,9 @@ export function App() {
     case 'home':
       body = <HomeScreen />;
       break;
+    case 'reports':
+      body = <ReportsScreen />;
+      break;
     case 'settings':
       body = (
         <SettingsScreen
@@ -178,16 +188,16 @@ export function App() {
       break;
   }
 
-  const view = screen.name === 'settings' ? 'settings' : 'home';
+  const view = screen.name === 'settings' || screen.name === 'reports' ? screen.name : 'home';
   return (
     <AppFrame
       language={language}
       onLanguage={changeLanguage}
       unlocked={
-        screen.name === 'home' || screen.name === 'settings'
+        screen.name === 'home' || screen.name === 'settings' || screen.name === 'reports'
           ? {
               view,
-              onNavigate: (next) => setScreen(next === 'settings' ? { name: 'settings' } : { name: 'home' }),
+              onNavigate: (next) => setScreen({ name: next } as Screen),
               onLock: lock,
               onPanic: panic,
             }

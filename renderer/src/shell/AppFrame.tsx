@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/errors.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type UnlockedView = 'home' | 'settings';
+export type UnlockedView = 'home' | 'settings' | 'reports';
 
 interface FrameProps {
   language: Language;
@@ -44,6 +44,13 @@ export function AppFrame({ language, onLanguage, children, unlocked }: FrameProp
                 onClick={() => unlocked.onNavigate('home')}
               >
                 {t('shell.home')}
+              </Button>
+              <Button
+                variant={unlocked.view === 'reports' ? 'light' : 'subtle'}
+                aria-current={unlocked.view === 'reports' ? 'page' : undefined}
+                onClick={() => unlocked.onNavigate('reports')}
+              >
+                {t('reports.nav')}
               </Button>
               <Button
                 variant={unlocked.view === 'settings' ? 'light' : 'subtle'}
