@@ -193,6 +193,7 @@ export function App() {
     <AppFrame
       language={language}
       onLanguage={changeLanguage}
+      wide={screen.name === 'reports'}
       unlocked={
         screen.name === 'home' || screen.name === 'settings' || screen.name === 'reports'
           ? {

@@ -32,9 +32,18 @@ export function chartData(table: ReportTableModel, language: Language) {
   let series: Series[];
   let data: Array<Record<string, string | number | null>>;
   if (table.columnDimension && byPeriod) {
-    series = table.rows.map((r) => ({ key: `r:${r.code}`, label: r.label[language] }));
+    // Over time: the total per period (each kind's own line only on line charts, where a few
+    // shown points still read); per-kind monthly cells are mostly small and hidden, see the table.
+    const total = { key: 'total', label: table.unitLabel[language] };
+    series =
+      table.chart === 'line'
+        ? [...table.rows.map((r) => ({ key: `r:${r.code}`, label: r.label[language] })), total]
+        : [total];
     data = table.columns.map((c, j) => {
-      const point: Record<string, string | number | null> = { x: c.label[language] };
+      const point: Record<string, string | number | null> = {
+        x: c.label[language],
+        total: table.columnTotals[j]!.value,
+      };
       table.rows.forEach((r, i) => {
         point[`r:${r.code}`] = table.cells[i]![j]!.value;
       });
@@ -74,19 +83,25 @@ export function ReportChart({ table, language }: { table: ReportTableModel; lang
         interval={0}
         angle={data.length > 6 ? -30 : 0}
         textAnchor={data.length > 6 ? 'end' : 'middle'}
-        height={data.length > 6 ? 70 : 30}
+        height={data.length > 6 ? 100 : 30}
       />
       <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-      <Tooltip />
+      <Tooltip cursor={false} itemStyle={{ color: '#1a1b1e' }} />
       {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
     </>
   );
   return (
     <figure className="report-chart" data-testid={`report-chart-${table.id}`} style={{ margin: 0 }}>
+      {/* The table below is the accessible form of the chart: the drawing is hidden from assistive
+          technology and kept out of the tab order (no recharts accessibility layer). */}
       <div style={{ width: '100%', height: 300 }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           {table.chart === 'line' ? (
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <LineChart
+              accessibilityLayer={false}
+              data={data}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            >
               {common}
               {series.map((s, i) => (
                 <Line
@@ -102,7 +117,11 @@ export function ReportChart({ table, language }: { table: ReportTableModel; lang
               ))}
             </LineChart>
           ) : (
-            <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={data}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            >
               {common}
               {series.map((s, i) => (
                 <Bar

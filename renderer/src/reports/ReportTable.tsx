@@ -47,7 +47,14 @@ export function ReportTable({
   const isMean = table.measure.kind === 'mean';
   const rowNames = [...table.rows.map((r) => r.label[language]), t('reports.total')];
   return (
-    <div className="report-scroll" style={{ overflowX: 'auto' }}>
+    // A region that scrolls sideways must be reachable by keyboard (arrow keys scroll it once focused).
+    <section
+      className="report-scroll"
+      style={{ overflowX: 'auto' }}
+      aria-label={table.label[language]}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard.
+      tabIndex={0}
+    >
       <Table striped withTableBorder withColumnBorders fz="sm" data-testid={`report-table-${table.id}`}>
         <Table.Caption>
           {table.unitLabel[language]}
@@ -134,6 +141,6 @@ export function ReportTable({
           {t('reports.statisticsNote', { threshold })}
         </Text>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -10,6 +10,8 @@ interface FrameProps {
   language: Language;
   onLanguage: (language: Language) => void;
   children: ReactNode;
+  /** Wide screens (reports: tables with a column per month) get an extra-large container. */
+  wide?: boolean;
   /** Present only while the vault is unlocked. */
   unlocked?: {
     view: UnlockedView;
@@ -20,7 +22,7 @@ interface FrameProps {
 }
 
 /** The window's frame: a header (name, status, language, and when unlocked navigation + lock). */
-export function AppFrame({ language, onLanguage, children, unlocked }: FrameProps) {
+export function AppFrame({ language, onLanguage, children, wide, unlocked }: FrameProps) {
   const { t } = useTranslation();
   return (
     <AppShell header={{ height: 60 }} padding="md">
@@ -79,7 +81,7 @@ export function AppFrame({ language, onLanguage, children, unlocked }: FrameProp
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="sm" py="lg">
+        <Container size={wide ? 'xl' : 'sm'} py="lg">
           {children}
         </Container>
       </AppShell.Main>
