@@ -4,6 +4,9 @@
  * key, so they share one suppression decision. From the keys alone this module derives the linear
  * relations an attacker knows between published counts — margins, and nested populations whose
  * difference is a count nobody published (docs/reports.md, "Differencing").
+ *
+ * Conditions are kept as bit masks over each dimension's domain, so that "is this population inside
+ * that one" is a few word operations: the nested-pair search is quadratic in the number of cells.
  */
 import type { DimensionId, ReportUnit } from '../../../shared/reports/dimensions.ts';
 import { isSmall, type Relation } from './disclosure.ts';
@@ -11,42 +14,97 @@ import { isSmall, type Relation } from './disclosure.ts';
 export type Domains = Map<DimensionId, readonly string[]>;
 export type Conditions = Map<DimensionId, readonly string[]>;
 
+interface DimIndex {
+  dim: DimensionId;
+  values: readonly string[];
+  index: Map<string, number>;
+  words: number;
+}
+
+export interface Cell {
+  /** Restricted dimensions only (a dimension allowing its whole domain is absent). */
+  masks: Map<DimensionId, Uint32Array>;
+  value: number;
+}
+
 export interface CellSpace {
   unit: ReportUnit;
   domains: Domains;
-  /** Published cells: key → conditions (normalised) and count. */
-  cells: Map<string, { conditions: Conditions; value: number }>;
+  /** Published cells by key. */
+  cells: Map<string, Cell>;
+  /** Filled lazily from `domains`. */
+  dims?: DimIndex[];
 }
 
-/** Drops conditions that allow the whole domain, orders values by the domain, sorts dimensions. */
-export function normalise(conditions: Conditions, domains: Domains): Conditions {
-  const out: Conditions = new Map();
-  for (const dim of [...conditions.keys()].sort()) {
-    const domain = domains.get(dim) ?? [];
-    const allowed = new Set(conditions.get(dim));
-    const values = domain.filter((v) => allowed.has(v));
-    if (values.length === domain.length) continue;
-    out.set(dim, values);
+function dimsOf(space: CellSpace): DimIndex[] {
+  space.dims ??= [...space.domains.keys()].sort().map((dim) => {
+    const values = space.domains.get(dim)!;
+    return {
+      dim,
+      values,
+      index: new Map(values.map((v, i) => [v, i])),
+      words: Math.ceil(values.length / 32) || 1,
+    };
+  });
+  return space.dims;
+}
+
+const popcount = (mask: Uint32Array) => {
+  let n = 0;
+  for (let w of mask) {
+    while (w) {
+      w &= w - 1;
+      n++;
+    }
   }
-  return out;
+  return n;
+};
+
+function keyOf(space: CellSpace, masks: Map<DimensionId, Uint32Array>): string {
+  let key = space.unit;
+  for (const d of dimsOf(space)) {
+    const m = masks.get(d.dim);
+    if (m) key += `|${d.dim}=${Array.from(m, (w) => w.toString(16)).join('.')}`;
+  }
+  return key;
 }
 
-export function cellKey(unit: ReportUnit, conditions: Conditions): string {
-  return `${unit}|${[...conditions].map(([d, v]) => `${d}=${v.join(',')}`).join(';')}`;
+/** The key of a population; `conditions` may name values outside the domain (they match nothing). */
+export function masksOf(space: CellSpace, conditions: Conditions): Map<DimensionId, Uint32Array> {
+  const masks = new Map<DimensionId, Uint32Array>();
+  for (const d of dimsOf(space)) {
+    const allowed = conditions.get(d.dim);
+    if (!allowed) continue;
+    const mask = new Uint32Array(d.words);
+    for (const v of allowed) {
+      const i = d.index.get(v);
+      if (i !== undefined) mask[i >>> 5]! |= 1 << (i & 31);
+    }
+    if (popcount(mask) === d.values.length) continue;
+    masks.set(d.dim, mask);
+  }
+  return masks;
+}
+
+export function cellKey(space: CellSpace, conditions: Conditions): string {
+  return keyOf(space, masksOf(space, conditions));
 }
 
 /** Adds a published cell; the same key counted twice must agree (one population, one count). */
 export function addCell(space: CellSpace, conditions: Conditions, value: number): string {
-  const normal = normalise(conditions, space.domains);
-  const key = cellKey(space.unit, normal);
+  const masks = masksOf(space, conditions);
+  const key = keyOf(space, masks);
   const known = space.cells.get(key);
   if (known && known.value !== value) throw new Error(`inconsistent counts for ${key}`);
-  space.cells.set(key, { conditions: normal, value });
+  space.cells.set(key, { masks, value });
   return key;
 }
 
-const allowedOf = (conditions: Conditions, dim: DimensionId, domains: Domains) =>
-  conditions.get(dim) ?? domains.get(dim) ?? [];
+function fullMask(d: DimIndex): Uint32Array {
+  const mask = new Uint32Array(d.words);
+  for (let i = 0; i < d.values.length; i++) mask[i >>> 5]! |= 1 << (i & 31);
+  return mask;
+}
 
 /**
  * Relations between the published cells of one unit:
@@ -58,57 +116,71 @@ const allowedOf = (conditions: Conditions, dim: DimensionId, domains: Domains) =
  */
 export function relationsOf(space: CellSpace, threshold: number): Relation[] {
   const relations: Relation[] = [];
-  const dims = [...space.domains.keys()];
+  const dims = dimsOf(space);
+  const full = dims.map(fullMask);
+  const segment = (d: DimIndex, mask: Uint32Array | undefined) =>
+    mask ? `|${d.dim}=${Array.from(mask, (w) => w.toString(16)).join('.')}` : '';
+  // The key segment of each single value, per dimension ('' when the domain has one value).
+  const singles = dims.map((d) =>
+    d.values.map((_, i) => {
+      if (d.values.length === 1) return '';
+      const m = new Uint32Array(d.words);
+      m[i >>> 5] = 1 << (i & 31);
+      return segment(d, m);
+    }),
+  );
   const entries = [...space.cells];
   for (const [key, cell] of entries) {
-    for (const dim of dims) {
-      const allowed = allowedOf(cell.conditions, dim, space.domains);
-      if (allowed.length < 2) continue;
-      const parts = allowed.map((v) => {
-        const conditions: Conditions = new Map(cell.conditions);
-        conditions.set(dim, [v]);
-        return cellKey(space.unit, normalise(conditions, space.domains));
-      });
+    const segments = dims.map((d) => segment(d, cell.masks.get(d.dim)));
+    for (const [k, d] of dims.entries()) {
+      const allowed = cell.masks.get(d.dim) ?? full[k]!;
+      const members: number[] = [];
+      for (let i = 0; i < d.values.length; i++) if (allowed[i >>> 5]! & (1 << (i & 31))) members.push(i);
+      if (members.length < 2) continue;
+      const before = space.unit + segments.slice(0, k).join('');
+      const after = segments.slice(k + 1).join('');
+      const parts = members.map((i) => before + singles[k]![i]! + after);
       const published = parts.filter((p) => space.cells.has(p));
       if (published.length === 0) continue;
       if (published.length === parts.length) {
         relations.push({ whole: key, parts: published });
       } else {
         const rest = cell.value - published.reduce((sum, p) => sum + space.cells.get(p)!.value, 0);
-        relations.push({ whole: key, parts: published, hidden: { id: `${key}/${dim}`, value: rest } });
+        if (isSmall(rest, threshold))
+          relations.push({ whole: key, parts: published, hidden: { id: `${key}/${d.dim}`, value: rest } });
       }
     }
   }
-  // Nested pairs: X inside W on every dimension.
-  const sets = entries.map(([key, cell]) => ({
-    key,
-    value: cell.value,
-    allowed: new Map(dims.map((d) => [d, new Set(allowedOf(cell.conditions, d, space.domains))])),
-  }));
-  for (const w of sets) {
-    for (const x of sets) {
-      if (x === w || !isSmall(w.value - x.value, threshold)) continue;
+  // Nested pairs: X inside W on every dimension, with a small difference. Sorted by value, each W
+  // looks only at cells 1 to threshold − 1 below it.
+  const all = entries
+    .map(([key, cell]) => ({
+      key,
+      value: cell.value,
+      masks: dims.map((d, k) => cell.masks.get(d.dim) ?? full[k]!),
+    }))
+    .sort((a, b) => a.value - b.value);
+  let low = 0;
+  for (const w of all) {
+    while (low < all.length && all[low]!.value <= w.value - threshold) low++;
+    for (let n = low; n < all.length && all[n]!.value < w.value; n++) {
+      const x = all[n]!;
       let inside = true;
-      for (const d of dims) {
-        const xs = x.allowed.get(d)!;
-        const ws = w.allowed.get(d)!;
-        if (xs.size > ws.size) {
-          inside = false;
-          break;
-        }
-        for (const v of xs)
-          if (!ws.has(v)) {
+      for (let k = 0; k < dims.length && inside; k++) {
+        const xm = x.masks[k]!;
+        const wm = w.masks[k]!;
+        for (let j = 0; j < xm.length; j++)
+          if ((xm[j]! & ~wm[j]!) !== 0) {
             inside = false;
             break;
           }
-        if (!inside) break;
       }
-      if (!inside) continue;
-      relations.push({
-        whole: w.key,
-        parts: [x.key],
-        hidden: { id: `${w.key}-${x.key}`, value: w.value - x.value },
-      });
+      if (inside)
+        relations.push({
+          whole: w.key,
+          parts: [x.key],
+          hidden: { id: `${w.key}-${x.key}`, value: w.value - x.value },
+        });
     }
   }
   return relations;
