@@ -57,7 +57,8 @@ export interface Universe {
   granularity: Granularity;
   threshold: number;
   definitions: readonly ReportDefinition[];
-  facts: Map<ReportUnit, Fact[]>;
+  /** Per report id: distinct cases with a unit in its scope left out for lack of consent. */
+  excluded: Map<string, number>;
   spaces: Map<ReportUnit, CellSpace>;
   tables: Map<string, ComputedTable>;
   protection: ProtectionResult;
@@ -273,13 +274,15 @@ export function universeFromFacts(
     relations.push(...relationsOf(space, threshold));
   }
   const protection = protect(values, relations, threshold);
+  const excluded = new Map(definitions.map((def) => [def.id, excludedFor(def, facts, spaces)]));
+  // The universe keeps counts and keys only, not the facts: it may be cached (ReportsService).
   return {
     from: query.from,
     to: query.to,
     granularity,
     threshold,
     definitions,
-    facts,
+    excluded,
     spaces,
     tables,
     protection,
@@ -303,20 +306,28 @@ export function countOf(universe: Universe, key: string): number {
 }
 
 /** Distinct cases left out for consent that have a unit in the report's scope. */
-export function excludedCases(universe: Universe, def: ReportDefinition): number {
+function excludedFor(
+  def: ReportDefinition,
+  facts: Map<ReportUnit, Fact[]>,
+  spaces: Map<ReportUnit, CellSpace>,
+): number {
   const ids = new Set<string>();
   for (const table of def.tables) {
-    const space = universe.spaces.get(table.unit)!;
+    const space = spaces.get(table.unit)!;
     const filters = table.filters.map((f) => ({
       dim: f.dim,
       allowed: new Set(expand(f.in, space.domains.get(f.dim) ?? [])),
     }));
-    for (const fact of universe.facts.get(table.unit)!) {
+    for (const fact of facts.get(table.unit) ?? []) {
       if (fact.eligible) continue;
       if (filters.every((f) => f.allowed.has(fact.dims[f.dim]!))) ids.add(fact.caseId);
     }
   }
   return ids.size;
+}
+
+export function excludedCases(universe: Universe, def: ReportDefinition): number {
+  return universe.excluded.get(def.id) ?? 0;
 }
 
 export { isSmall };

@@ -9,8 +9,9 @@ import type { Label } from '../../../shared/reports/dimensions.ts';
 import type { ReportModel, ReportQuery } from '../../../shared/reports/model.ts';
 import type { VaultDatabase } from '../db/open.ts';
 import { type AuditMac, appendAudit } from '../records/audit.ts';
+import { buildUniverse, definitionOf, type Universe } from './engine.ts';
 import { type ReportFormat, renderReport } from './render.ts';
-import { buildReport } from './report-model.ts';
+import { reportFromUniverse } from './report-model.ts';
 
 export interface ReportSummary {
   id: string;
@@ -29,6 +30,12 @@ export class ReportsService {
   readonly #mac: AuditMac;
   readonly #now: () => Date;
   readonly #actor: string;
+  /**
+   * The last protected base: reports over the same period, granularity and threshold share it, so
+   * switching report on the screen does not recount. Keyed also by SQLite's count of rows changed on
+   * this connection (the worker's only one), so any write makes it stale.
+   */
+  #cache: { key: string; universe: Universe } | undefined;
 
   /** The unlocked vault's database and audit MAC (a VaultSession's `db` and `auditMac`). */
   constructor(db: VaultDatabase, mac: AuditMac, options: ReportsServiceOptions = {}) {
@@ -48,7 +55,22 @@ export class ReportsService {
   }
 
   build(query: ReportQuery): ReportModel {
-    return buildReport(this.#db, { ...query, today: this.#now().toISOString().slice(0, 10) });
+    const def = definitionOf(query.reportId);
+    const today = this.#now().toISOString().slice(0, 10);
+    const changes = this.#db.prepare('SELECT total_changes()').pluck().get() as number;
+    const key = JSON.stringify([
+      query.from,
+      query.to,
+      query.granularity ?? 'month',
+      query.threshold ?? null,
+      today,
+      changes,
+    ]);
+    if (this.#cache?.key !== key) {
+      this.#cache = undefined;
+      this.#cache = { key, universe: buildUniverse(this.#db, { ...query, today }) };
+    }
+    return reportFromUniverse(this.#cache.universe, def);
   }
 
   /** The report as bytes; the seam a sealed export of a report will use. */
