@@ -147,10 +147,16 @@ const table: Array<[string, string, string, string]> = [
 for (const r of reports.reports) {
   const baseline = reports.baselineMs[r.period]!;
   table.push([
-    `report ${r.reportId}, ${r.period}, ${reports.cases} cases (buildReport, median of 5)`,
+    `report ${r.reportId}, ${r.period}, ${reports.cases} cases: cold build (median of 3)`,
     ms(r.medianMs),
     `${ms(baseline)} plain GROUP BY of the incidents`,
     `${round(r.medianMs / baseline, 1)}× time (target ≤ ${REPORT_TARGET_MS} ms: ${verdict(r.medianMs <= REPORT_TARGET_MS)})`,
+  ]);
+  table.push([
+    '  same report, another one of the period built before (cached base)',
+    ms(r.warmMs),
+    '',
+    `target ≤ ${REPORT_TARGET_MS} ms: ${verdict(r.warmMs <= REPORT_TARGET_MS)}`,
   ]);
 }
 const widths = [0, 1, 2, 3].map((col) => Math.max(...table.map((row) => row[col]!.length)));

@@ -99,15 +99,21 @@ export function protect(
     }
   }
 
-  // Exact audit, repeated until no sensitive unknown is determined.
+  // Exact audit, repeated until no sensitive unknown is determined. Each round hides one more figure
+  // next to the first leak of every component that has one (components do not interact).
   for (;;) {
-    const leak = findDetermined(kept, unknown);
-    if (!leak) break;
-    const around = kept.filter((r) => r.hidden?.id === leak || r.whole === leak || r.parts.includes(leak));
-    let chosen = pick(candidates(around));
-    if (chosen === undefined) chosen = pick(candidates(kept));
-    if (chosen === undefined) break; // everything is suppressed already: nothing is published
-    secondary.add(chosen);
+    const leaks = findAllDetermined(kept, unknown);
+    if (leaks.length === 0) break;
+    let added = false;
+    for (const leak of leaks) {
+      const around = kept.filter((r) => r.hidden?.id === leak || r.whole === leak || r.parts.includes(leak));
+      let chosen = pick(candidates(around));
+      if (chosen === undefined) chosen = pick(candidates(kept));
+      if (chosen === undefined) continue;
+      secondary.add(chosen);
+      added = true;
+    }
+    if (!added) break; // everything is suppressed already: nothing is published
   }
   return { primary, secondary };
 }
@@ -116,34 +122,33 @@ const PRIMES = [67_108_859, 67_108_837] as const;
 
 /**
  * The first unknown (suppressed key or small hidden part) that the relations determine exactly,
- * or undefined. Works per connected component of unknowns.
+ * or undefined.
  */
 export function findDetermined(
   relations: readonly Relation[],
   isUnknown: (key: string) => boolean,
 ): string | undefined {
-  const equations: string[][] = [];
-  const signs: number[][] = [];
+  return findAllDetermined(relations, isUnknown)[0];
+}
+
+/**
+ * For each connected component of unknowns, the first unknown (in key order) that the relations
+ * determine exactly, if any. A component is declared safe only when neither prime finds a
+ * determined unknown in it.
+ */
+export function findAllDetermined(
+  relations: readonly Relation[],
+  isUnknown: (key: string) => boolean,
+): string[] {
+  const equations: Array<Map<string, number>> = [];
   for (const r of relations) {
-    const vars: string[] = [];
-    const sg: number[] = [];
-    if (isUnknown(r.whole)) {
-      vars.push(r.whole);
-      sg.push(1);
-    }
-    for (const p of r.parts)
-      if (isUnknown(p)) {
-        vars.push(p);
-        sg.push(-1);
-      }
-    if (r.hidden) {
-      vars.push(`hidden:${r.hidden.id}`);
-      sg.push(-1);
-    }
-    if (vars.length > 0) {
-      equations.push(vars);
-      signs.push(sg);
-    }
+    const eq = new Map<string, number>();
+    const add = (v: string, sign: number) => eq.set(v, (eq.get(v) ?? 0) + sign);
+    if (isUnknown(r.whole)) add(r.whole, 1);
+    for (const p of r.parts) if (isUnknown(p)) add(p, -1);
+    if (r.hidden) add(`hidden:${r.hidden.id}`, -1);
+    for (const [v, c] of eq) if (c === 0) eq.delete(v);
+    if (eq.size > 0) equations.push(eq);
   }
   // Components of unknowns linked by equations (union-find).
   const parent = new Map<string, string>();
@@ -153,44 +158,38 @@ export function findDetermined(
     parent.set(x, root);
     return root;
   };
-  for (const vars of equations) {
+  for (const eq of equations) {
+    const vars = [...eq.keys()];
     for (const v of vars) if (!parent.has(v)) parent.set(v, v);
     for (let i = 1; i < vars.length; i++) parent.set(find(vars[i]!), find(vars[0]!));
   }
-  const byComponent = new Map<string, number[]>();
-  equations.forEach((vars, i) => {
-    const root = find(vars[0]!);
+  const byComponent = new Map<string, Array<Map<string, number>>>();
+  for (const eq of equations) {
+    const root = find(eq.keys().next().value!);
     const list = byComponent.get(root) ?? [];
-    list.push(i);
+    list.push(eq);
     byComponent.set(root, list);
-  });
-  const roots = [...byComponent.keys()].sort();
-  for (const root of roots) {
-    const rows = byComponent.get(root)!;
-    const vars = [...new Set(rows.flatMap((i) => equations[i]!))].sort();
+  }
+  const leaks: string[] = [];
+  for (const root of [...byComponent.keys()].sort()) {
+    const eqs = byComponent.get(root)!;
+    const vars = [...new Set(eqs.flatMap((e) => [...e.keys()]))].sort();
     const index = new Map(vars.map((v, i) => [v, i]));
-    const determined = PRIMES.map((p) =>
-      determinedColumns(
-        rows.map((i) => {
-          const row = new Array<number>(vars.length).fill(0);
-          equations[i]!.forEach((v, k) => {
-            const col = index.get(v)!;
-            row[col] = (row[col]! + signs[i]![k]! + p) % p;
-          });
-          return row;
-        }),
-        vars.length,
-        p,
-      ),
-    );
-    for (let col = 0; col < vars.length; col++) {
-      if (determined.some((set) => set.has(col))) {
-        const v = vars[col]!;
-        return v.startsWith('hidden:') ? v.slice('hidden:'.length) : v;
+    for (const p of PRIMES) {
+      const rows = eqs.map((e) => {
+        const row = new Map<number, number>();
+        for (const [v, c] of e) row.set(index.get(v)!, ((c % p) + p) % p);
+        return row;
+      });
+      const determined = determinedColumns(rows, vars.length, p);
+      if (determined.size > 0) {
+        const v = vars[Math.min(...determined)]!;
+        leaks.push(v.startsWith('hidden:') ? v.slice('hidden:'.length) : v);
+        break;
       }
     }
   }
-  return undefined;
+  return leaks;
 }
 
 function inverse(a: number, p: number): number {
@@ -204,42 +203,53 @@ function inverse(a: number, p: number): number {
   return ((oldS % p) + p) % p;
 }
 
-/** Columns x_j with e_j in the row space (mod p): pivot columns whose RREF row has no free entry. */
-function determinedColumns(matrix: number[][], columns: number, p: number): Set<number> {
-  const m = matrix;
-  const pivotOfRow: number[] = [];
-  let row = 0;
-  for (let col = 0; col < columns && row < m.length; col++) {
-    let pivot = -1;
-    for (let r = row; r < m.length; r++)
-      if (m[r]![col] !== 0) {
-        pivot = r;
-        break;
-      }
-    if (pivot < 0) continue;
-    [m[row], m[pivot]] = [m[pivot]!, m[row]!];
-    const inv = inverse(m[row]![col]!, p);
-    const pr = m[row]!;
-    for (let c = col; c < columns; c++) pr[c] = (pr[c]! * inv) % p;
-    for (let r = 0; r < m.length; r++) {
-      if (r === row) continue;
-      const factor = m[r]![col]!;
-      if (factor === 0) continue;
-      const rr = m[r]!;
-      for (let c = col; c < columns; c++) {
-        if (pr[c] === 0) continue;
-        rr[c] = (rr[c]! - ((factor * pr[c]!) % p) + p) % p;
+/**
+ * Columns x_j with e_j in the row space (mod p): pivot columns whose reduced row has no entry in a
+ * non-pivot column. Rows are sparse (column → coefficient): relations touch few unknowns each.
+ */
+function determinedColumns(rows: Array<Map<number, number>>, columns: number, p: number): Set<number> {
+  const pivotRows: Array<Map<number, number>> = [];
+  const pivotCols: number[] = [];
+  // Column → the rows (still unpivoted or pivot) holding it, kept up to date through elimination.
+  const holders = new Map<number, Set<Map<number, number>>>();
+  const hold = (row: Map<number, number>, col: number) => {
+    const set = holders.get(col) ?? new Set<Map<number, number>>();
+    holders.set(col, set);
+    set.add(row);
+  };
+  for (const row of rows) for (const col of row.keys()) hold(row, col);
+  const used = new Set<Map<number, number>>();
+  for (let col = 0; col < columns; col++) {
+    const candidates = [...(holders.get(col) ?? [])].filter((r) => !used.has(r) && r.get(col));
+    if (candidates.length === 0) continue;
+    // The sparsest row as pivot keeps fill-in low.
+    const pivot = candidates.reduce((a, b) => (b.size < a.size ? b : a));
+    used.add(pivot);
+    const inv = inverse(pivot.get(col)!, p);
+    for (const [c, v] of pivot) pivot.set(c, (v * inv) % p);
+    for (const other of [...(holders.get(col) ?? [])]) {
+      if (other === pivot) continue;
+      const factor = other.get(col);
+      if (!factor) continue;
+      for (const [c, v] of pivot) {
+        const next = ((other.get(c) ?? 0) - ((factor * v) % p) + p) % p;
+        if (next === 0) {
+          other.delete(c);
+          holders.get(c)?.delete(other);
+        } else {
+          if (!other.has(c)) hold(other, c);
+          other.set(c, next);
+        }
       }
     }
-    pivotOfRow.push(col);
-    row++;
+    pivotRows.push(pivot);
+    pivotCols.push(col);
   }
-  const pivots = new Set(pivotOfRow);
+  const pivots = new Set(pivotCols);
   const out = new Set<number>();
-  pivotOfRow.forEach((col, r) => {
-    const pr = m[r]!;
-    for (let c = 0; c < columns; c++) if (!pivots.has(c) && pr[c] !== 0) return;
-    out.add(col);
+  pivotRows.forEach((row, r) => {
+    for (const c of row.keys()) if (!pivots.has(c)) return;
+    out.add(pivotCols[r]!);
   });
   return out;
 }

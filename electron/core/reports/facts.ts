@@ -75,14 +75,15 @@ function regionOf(country: string | null, region: string | null): string {
  * with a consent on the case, their latest consent says yes and is not withdrawn by `today`.
  */
 export function eligibleCases(db: VaultDatabase, today: string): Set<string> {
+  // One row per (case, person): SQLite takes the bare columns of a max() aggregate from the row
+  // holding the maximum, i.e. the person's latest consent (given_on, then created_at).
   const ids = db
     .prepare(
-      `WITH latest AS (
-         SELECT case_id, withdrawn_on,
-                json_extract(data, '$.anonymisedStatistics') AS stats,
-                row_number() OVER (PARTITION BY case_id, person_id ORDER BY given_on DESC, created_at DESC) AS rn
-           FROM consents)
-       SELECT case_id FROM latest WHERE rn = 1 GROUP BY case_id
+      `SELECT case_id FROM (
+         SELECT case_id, max(given_on || created_at) AS latest, withdrawn_on,
+                json_extract(data, '$.anonymisedStatistics') AS stats
+           FROM consents GROUP BY case_id, person_id)
+        GROUP BY case_id
        HAVING min(CASE WHEN stats = 1 AND (withdrawn_on IS NULL OR withdrawn_on > @today) THEN 1 ELSE 0 END) = 1`,
     )
     .pluck()
@@ -120,36 +121,27 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
       }));
     }
     case 'incident': {
-      const people = new Map<string, { ageGroup: string; sex: string }>();
-      const personRows = db
-        .prepare(
-          `SELECT id, json_extract(data, '$.ageGroup') AS ageGroup, json_extract(data, '$.ageYears') AS ageYears,
-                  json_extract(data, '$.sex') AS sex FROM people`,
-        )
-        .all() as Row[];
-      for (const r of personRows)
-        people.set(r.id as string, {
-          ageGroup: ageGroupOf(r.ageGroup as string | null, r.ageYears as number | null),
-          sex: (r.sex as string | null) ?? 'unknown',
-        });
       const rows = db
         .prepare(
-          `SELECT i.case_id AS caseId, i.kind, i.verification, i.occurred_on AS occurredOn,
-                  json_extract(i.data, '$.perpetratorType') AS actor,
-                  json_extract(i.data, '$.location.country') AS iCountry,
-                  json_extract(i.data, '$.location.region') AS iRegion,
-                  c.country AS cCountry, c.region AS cRegion, c.kind AS caseKind,
-                  coalesce(
-                    (SELECT min(person_id) FROM incident_people ip
-                      WHERE ip.incident_id = i.id AND ip.role IN ('survivor', 'victim')),
-                    (SELECT min(person_id) FROM case_people cp
-                      WHERE cp.case_id = i.case_id AND cp.role IN ('survivor', 'victim'))) AS survivor
-             FROM incidents i JOIN cases c ON c.id = i.case_id
-            WHERE i.occurred_on BETWEEN @from AND @to`,
+          `WITH period AS (
+             SELECT i.id, i.case_id AS caseId, i.kind, i.verification, i.occurred_on AS occurredOn,
+                    json_extract(i.data, '$.perpetratorType') AS actor,
+                    json_extract(i.data, '$.location.country') AS iCountry,
+                    json_extract(i.data, '$.location.region') AS iRegion,
+                    c.country AS cCountry, c.region AS cRegion, c.kind AS caseKind,
+                    coalesce(
+                      (SELECT min(person_id) FROM incident_people ip
+                        WHERE ip.incident_id = i.id AND ip.role IN ('survivor', 'victim')),
+                      (SELECT min(person_id) FROM case_people cp
+                        WHERE cp.case_id = i.case_id AND cp.role IN ('survivor', 'victim'))) AS survivor
+               FROM incidents i JOIN cases c ON c.id = i.case_id
+              WHERE i.occurred_on BETWEEN @from AND @to)
+           SELECT period.*, json_extract(p.data, '$.ageGroup') AS ageGroup,
+                  json_extract(p.data, '$.ageYears') AS ageYears, json_extract(p.data, '$.sex') AS sex
+             FROM period LEFT JOIN people p ON p.id = period.survivor`,
         )
         .all(params) as Row[];
       return rows.map((r) => {
-        const person = r.survivor ? people.get(r.survivor as string) : undefined;
         const region = r.iRegion
           ? regionOf((r.iCountry ?? r.cCountry) as string | null, r.iRegion as string)
           : regionOf(r.cCountry as string | null, r.cRegion as string | null);
@@ -162,8 +154,10 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
             incidentKind: r.kind as string,
             verification: r.verification as string,
             actorType: (r.actor as string | null) ?? 'unknown',
-            ageGroup: person?.ageGroup ?? 'unknown',
-            sex: person?.sex ?? 'unknown',
+            ageGroup: r.survivor
+              ? ageGroupOf(r.ageGroup as string | null, r.ageYears as number | null)
+              : 'unknown',
+            sex: r.survivor ? ((r.sex as string | null) ?? 'unknown') : 'unknown',
           },
           metrics: {},
         };
