@@ -5,6 +5,7 @@
  */
 import type { VaultDatabase } from '../../../../electron/core/db/open.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: records are read as the JSON they are stored as.
 type Json = Record<string, any>;
 export type Unit = 'case' | 'incident' | 'referral' | 'riskEntry' | 'measure';
 export interface Thing {
