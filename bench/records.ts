@@ -18,6 +18,7 @@ import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
+import { withBulkCache } from '../electron/core/db/bulk.ts';
 import { MIGRATIONS } from '../electron/core/db/migrations/index.ts';
 import type { VaultDatabase } from '../electron/core/db/open.ts';
 import { type CaseListFilter, listCases } from '../electron/core/records/queries.ts';
@@ -196,59 +197,62 @@ function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
   let tenthRecords = 0;
   let nextTenth = 1;
   const started = performance.now();
-  db.exec('BEGIN');
-  try {
-    for (let first = 0; first < cases; first += BATCH_CASES) {
-      const generated = performance.now();
-      const batch = [];
-      for (let i = first; i < Math.min(cases, first + BATCH_CASES); i++)
-        batch.push(...generator.caseWithChildren(i));
-      const spent = performance.now() - generated;
-      generationMs += spent;
-      tenthGenerationMs += spent;
-      for (const record of batch) {
-        createRecord(ctx, record.kind, record.data, {
-          id: record.id,
-          createdAt: record.createdAt,
-          updatedAt: record.updatedAt,
-          audit: false,
-        });
+  // The product's bulk path: a large page cache for the length of the import (electron/core/db/bulk.ts).
+  return withBulkCache(db, () => {
+    db.exec('BEGIN');
+    try {
+      for (let first = 0; first < cases; first += BATCH_CASES) {
+        const generated = performance.now();
+        const batch = [];
+        for (let i = first; i < Math.min(cases, first + BATCH_CASES); i++)
+          batch.push(...generator.caseWithChildren(i));
+        const spent = performance.now() - generated;
+        generationMs += spent;
+        tenthGenerationMs += spent;
+        for (const record of batch) {
+          createRecord(ctx, record.kind, record.data, {
+            id: record.id,
+            createdAt: record.createdAt,
+            updatedAt: record.updatedAt,
+            audit: false,
+          });
+        }
+        tenthRecords += batch.length;
+        const rss = process.memoryUsage.rss();
+        if (rss > RSS_LIMIT_BYTES) {
+          const gib = (n: number) => `${round(n / 1024 ** 3, 1)} GiB`;
+          throw new Error(
+            `records import (${engine.name}) stopped after ${first + batch.length / (1 + CHILDREN_PER_CASE)} of ${cases} cases: the process holds ${gib(rss)} (limit ${gib(RSS_LIMIT_BYTES)}, 60% of RAM). Something on the write path holds memory per record (docs/benchmarks.md §1 was such a case); run with BENCH_SCALE=0.1 meanwhile.`,
+          );
+        }
+        const done = Math.min(cases, first + BATCH_CASES);
+        if (done >= (nextTenth * cases) / 10) {
+          const now = performance.now();
+          tenths.push(round(tenthRecords / ((now - tenthStarted - tenthGenerationMs) / 1000), 0));
+          tenthStarted = now;
+          tenthGenerationMs = 0;
+          tenthRecords = 0;
+          while (done >= (nextTenth * cases) / 10) nextTenth++;
+        }
       }
-      tenthRecords += batch.length;
-      const rss = process.memoryUsage.rss();
-      if (rss > RSS_LIMIT_BYTES) {
-        const gib = (n: number) => `${round(n / 1024 ** 3, 1)} GiB`;
-        throw new Error(
-          `records import (${engine.name}) stopped after ${first + batch.length / (1 + CHILDREN_PER_CASE)} of ${cases} cases: the process holds ${gib(rss)} (limit ${gib(RSS_LIMIT_BYTES)}, 60% of RAM). createRecord prepares every statement on each call and SQLite keeps ~3 KB of native memory per prepare; until the store caches its statements, run with BENCH_SCALE=0.1 (see docs/benchmarks.md).`,
-        );
-      }
-      const done = Math.min(cases, first + BATCH_CASES);
-      if (done >= (nextTenth * cases) / 10) {
-        const now = performance.now();
-        tenths.push(round(tenthRecords / ((now - tenthStarted - tenthGenerationMs) / 1000), 0));
-        tenthStarted = now;
-        tenthGenerationMs = 0;
-        tenthRecords = 0;
-        while (done >= (nextTenth * cases) / 10) nextTenth++;
-      }
+      const walBytesBeforeCommit = fileSize(`${engine.file}-wal`);
+      const commitStarted = performance.now();
+      db.exec('COMMIT');
+      const ended = performance.now();
+      const totalMs = ended - started - generationMs;
+      return {
+        recordsPerSec: (cases * (1 + CHILDREN_PER_CASE)) / (totalMs / 1000),
+        totalMs,
+        commitMs: ended - commitStarted,
+        tenthsRecordsPerSec: tenths,
+        walBytesBeforeCommit,
+        dbBytes: fileSize(engine.file),
+      };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
     }
-    const walBytesBeforeCommit = fileSize(`${engine.file}-wal`);
-    const commitStarted = performance.now();
-    db.exec('COMMIT');
-    const ended = performance.now();
-    const totalMs = ended - started - generationMs;
-    return {
-      recordsPerSec: (cases * (1 + CHILDREN_PER_CASE)) / (totalMs / 1000),
-      totalMs,
-      commitMs: ended - commitStarted,
-      tenthsRecordsPerSec: tenths,
-      walBytesBeforeCommit,
-      dbBytes: fileSize(engine.file),
-    };
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 interface Query {
@@ -340,36 +344,54 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
 }
 
 function benchCaseList(enc: Engine, plain: Engine, cases: number): CaseListFigures[] {
-  const referred = listCases(enc.db, { status: 'referred' }, 0, 1).total;
-  const pages: Array<{ label: string; filter: CaseListFilter; offset: number }> = [
-    { label: 'all, offset 0', filter: {}, offset: 0 },
-    { label: `all, offset ${Math.floor(cases / 2)}`, filter: {}, offset: Math.floor(cases / 2) },
-    { label: `all, offset ${cases - 100} (last page)`, filter: {}, offset: Math.max(0, cases - 100) },
-    { label: 'status=referred, offset 0', filter: { status: 'referred' }, offset: 0 },
+  const referred = listCases(enc.db, { status: 'referred' }, 0, 1).total ?? 0;
+  const at = (filter: CaseListFilter, offset: number) => ({ filter, offset });
+  const places: Array<{ label: string; filter: CaseListFilter; offset: number }> = [
+    { label: 'all, offset 0', ...at({}, 0) },
+    { label: `all, offset ${Math.floor(cases / 2)}`, ...at({}, Math.floor(cases / 2)) },
+    { label: `all, offset ${cases - 100} (last page)`, ...at({}, Math.max(0, cases - 100)) },
+    { label: 'status=referred, offset 0', ...at({ status: 'referred' }, 0) },
     {
       label: `status=referred, offset ${Math.max(0, referred - 100)} (last page)`,
-      filter: { status: 'referred' },
-      offset: Math.max(0, referred - 100),
+      ...at({ status: 'referred' }, Math.max(0, referred - 100)),
     },
   ];
-  return pages.map(({ label, filter, offset }) => {
+  // Each place two ways: a jump there by offset, with the count (what the first page of a filter or
+  // a scrollbar drag costs), and the next page after the row before it, without the count (what
+  // scrolling on costs: the UI pages this way when it holds the previous page).
+  const pages = places.flatMap((place) => {
+    const jump = { ...place, label: `${place.label}, by offset + count`, after: undefined };
+    if (place.offset === 0) return [jump];
+    const prev = listCases(enc.db, place.filter, place.offset - 1, 1, { count: false }).rows[0]!;
+    return [jump, { ...place, label: `${place.label}, after previous row`, after: prev }];
+  });
+  return pages.map(({ label, filter, offset, after }) => {
     const time = (engine: Engine) => {
       const started = performance.now();
-      const page = listCases(engine.db, filter, offset, 100);
+      const page = after
+        ? listCases(engine.db, filter, offset, 100, { after, count: false })
+        : listCases(engine.db, filter, offset, 100);
       return { ms: performance.now() - started, page };
     };
-    time(enc);
-    time(plain);
+    const first = time(enc);
+    const reference = time(plain);
+    if (JSON.stringify(first.page.rows) !== JSON.stringify(reference.page.rows))
+      throw new Error(`case list ${label}: engines disagree`);
+    if (after) {
+      const byOffset = listCases(enc.db, filter, offset, 100, { count: false }).rows;
+      if (JSON.stringify(byOffset) !== JSON.stringify(first.page.rows))
+        throw new Error(`case list ${label}: keyset page differs from offset page`);
+    }
     const encMs: number[] = [];
     const plainMs: number[] = [];
-    let total = 0;
+    let total = referred;
     for (let i = 0; i < LIST_REPEATS; i++) {
       const order = i % 2 === 0 ? [enc, plain] : [plain, enc];
       for (const engine of order) {
         const { ms, page } = time(engine);
         (engine === enc ? encMs : plainMs).push(ms);
         if (page.rows.length === 0) throw new Error(`case list ${label}: empty page`);
-        total = page.total;
+        if (page.total !== null) total = page.total;
       }
     }
     const encryptedMedianMs = round(median(encMs), 3);

@@ -4,6 +4,7 @@
  * Prints a table for people and a final `BENCH_JSON {...}` line for machines.
  */
 import os from 'node:os';
+import { benchEvidence, evidenceRows } from './evidence.ts';
 import { benchRecords, casesAtScale } from './records.ts';
 import { benchReports } from './reports.ts';
 import { benchSqlite } from './sqlite.ts';
@@ -41,6 +42,8 @@ console.log(
   `records: importing ${recordsCases} cases × 11 records on each engine (BENCH_SCALE=${scale}), then search and case list …`,
 );
 const records = await benchRecords(scale, extraPragmas);
+console.log('evidence: intake of a 1 GiB generated file against cp, libsodium in memory, RSS …');
+const evidence = await benchEvidence();
 console.log(
   `reports: seeding ${casesAtScale(scale)} generated cases into a vault, then building each report …`,
 );
@@ -143,6 +146,7 @@ const table: Array<[string, string, string, string]> = [
     `${ms(page.plainMedianMs)} plain`,
     `${page.ratio}× time (target ≤ ${TARGETS.caseListPageMs} ms: ${verdict(page.encryptedMedianMs <= TARGETS.caseListPageMs)})`,
   ]),
+  ...evidenceRows(evidence),
 ];
 for (const r of reports.reports) {
   const baseline = reports.baselineMs[r.period]!;
@@ -196,6 +200,7 @@ console.log(
     unlock,
     sqlite: { ...sqlite, samePragmas },
     records,
+    evidence,
     reports: { ...reports, targetMs: REPORT_TARGET_MS },
     ratios,
     targets,

@@ -29,6 +29,22 @@ export const ERROR_CODES = [
   'AUDIT_CHAIN_BROKEN',
   'IMPORT_INVALID',
   'INTERNAL',
+  'EVIDENCE_NOT_FOUND',
+  'EVIDENCE_DAMAGED',
+  'EVIDENCE_OCSEA_WARNING',
+  'EVIDENCE_UNSUPPORTED_REDACTION',
+  'EVIDENCE_TOO_LARGE',
+  'FILE_NOT_READABLE',
+  'FILE_EXISTS',
+  'TASK_CANCELLED',
+  'CARD_MALFORMED',
+  'CARD_SIGNATURE_INVALID',
+  'CARD_VERSION_UNSUPPORTED',
+  'CARD_IS_OWN',
+  'IDENTITY_INCOMPLETE',
+  'CONTACT_NOT_FOUND',
+  'CONTACT_KEY_CHANGED',
+  'CONTACT_NO_KEY_CHANGE',
   'REPORT_THRESHOLD_INVALID',
   'REPORT_UNKNOWN',
   'REPORT_PERIOD_INVALID',
@@ -133,6 +149,70 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   INTERNAL: {
     en: 'An unexpected error occurred. No secret was recorded.',
     fr: 'Une erreur inattendue s’est produite. Aucun secret n’a été enregistré.',
+  },
+  EVIDENCE_NOT_FOUND: {
+    en: 'This evidence item does not exist (it may have been deleted).',
+    fr: 'Cette pièce n’existe pas (elle a peut-être été supprimée).',
+  },
+  EVIDENCE_DAMAGED: {
+    en: 'This evidence file is damaged or was altered: it does not decrypt or its hash does not match. Nothing was changed.',
+    fr: 'Ce fichier de preuve est endommagé ou a été modifié : il ne se déchiffre pas ou son empreinte ne correspond pas. Rien n’a été modifié.',
+  },
+  EVIDENCE_OCSEA_WARNING: {
+    en: 'This is an OCSEA case: do not store images or videos of child sexual abuse. Record the report instead (URL, hotline, reference), or confirm explicitly that this file may be kept.',
+    fr: 'Ce dossier est un signalement OCSEA : ne conservez pas d’images ni de vidéos d’abus sexuels sur enfants. Enregistrez plutôt le signalement (URL, ligne de signalement, référence), ou confirmez explicitement que ce fichier peut être conservé.',
+  },
+  EVIDENCE_UNSUPPORTED_REDACTION: {
+    en: 'A redacted copy can only be made of an image (JPEG, PNG, WebP, TIFF, GIF, AVIF, HEIF) for now. Nothing was written.',
+    fr: 'Une copie caviardée ne peut être faite, pour l’instant, que d’une image (JPEG, PNG, WebP, TIFF, GIF, AVIF, HEIF). Rien n’a été écrit.',
+  },
+  EVIDENCE_TOO_LARGE: {
+    en: 'This image is too large to be redacted in memory. Nothing was written.',
+    fr: 'Cette image est trop grande pour être caviardée en mémoire. Rien n’a été écrit.',
+  },
+  FILE_NOT_READABLE: {
+    en: 'This file could not be read (missing, a folder, or no permission). Nothing was added.',
+    fr: 'Ce fichier n’a pas pu être lu (absent, dossier ou droits insuffisants). Rien n’a été ajouté.',
+  },
+  FILE_EXISTS: {
+    en: 'A file already exists at this place; it was not overwritten. Choose another name.',
+    fr: 'Un fichier existe déjà à cet endroit ; il n’a pas été écrasé. Choisissez un autre nom.',
+  },
+  TASK_CANCELLED: {
+    en: 'The task was cancelled; nothing was written.',
+    fr: 'La tâche a été annulée ; rien n’a été écrit.',
+  },
+  CARD_MALFORMED: {
+    en: 'This is not a valid CaseVault key card (damaged, cut short or not a card). Nothing was imported.',
+    fr: 'Ce n’est pas une carte de clés CaseVault valide (abîmée, tronquée ou d’un autre type). Rien n’a été importé.',
+  },
+  CARD_SIGNATURE_INVALID: {
+    en: 'The key card’s signature does not match its content: it was altered after it was made. Nothing was imported.',
+    fr: 'La signature de la carte de clés ne correspond pas à son contenu : elle a été modifiée après sa création. Rien n’a été importé.',
+  },
+  CARD_VERSION_UNSUPPORTED: {
+    en: 'This key card was made by a newer or unknown version of CaseVault. Nothing was imported.',
+    fr: 'Cette carte de clés a été créée par une version plus récente ou inconnue de CaseVault. Rien n’a été importé.',
+  },
+  CARD_IS_OWN: {
+    en: 'This is your own key card; it cannot be added as a contact.',
+    fr: 'C’est votre propre carte de clés ; elle ne peut pas être ajoutée comme contact.',
+  },
+  IDENTITY_INCOMPLETE: {
+    en: 'Enter your name (Identity screen) before sharing your key card.',
+    fr: 'Indiquez votre nom (écran Identité) avant de partager votre carte de clés.',
+  },
+  CONTACT_NOT_FOUND: {
+    en: 'This contact does not exist (it may have been deleted).',
+    fr: 'Ce contact n’existe pas (il a peut-être été supprimé).',
+  },
+  CONTACT_KEY_CHANGED: {
+    en: 'This contact’s keys changed and the new keys have not been accepted yet. Compare the new fingerprint with them, then accept or keep the old keys.',
+    fr: 'Les clés de ce contact ont changé et les nouvelles clés n’ont pas encore été acceptées. Comparez la nouvelle empreinte avec ce contact, puis acceptez-la ou gardez les anciennes clés.',
+  },
+  CONTACT_NO_KEY_CHANGE: {
+    en: 'This contact has no new keys waiting to be accepted.',
+    fr: 'Ce contact n’a pas de nouvelles clés en attente d’acceptation.',
   },
   REPORT_THRESHOLD_INVALID: {
     en: 'The suppression threshold must be a whole number of at least 3 (the range is given below); smaller counts would let a person be recognised.',

@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.ts';
 export const COMMAND_OPTIONS = {
   init: { kdf: { type: 'string' }, 'passphrase-file': { type: 'string' } },
   info: {},
-  check: { 'passphrase-file': { type: 'string' } },
+  check: { 'passphrase-file': { type: 'string' }, repair: { type: 'boolean' } },
   passwd: { 'passphrase-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   recover: { 'recovery-key-file': { type: 'string' }, 'new-passphrase-file': { type: 'string' } },
   erase: { yes: { type: 'boolean' } },
@@ -31,6 +31,36 @@ export const COMMAND_OPTIONS = {
   show: { 'passphrase-file': { type: 'string' } },
   search: { 'passphrase-file': { type: 'string' }, kind: { type: 'string' } },
   audit: { 'passphrase-file': { type: 'string' }, limit: { type: 'string' } },
+  evidence: {
+    'passphrase-file': { type: 'string' },
+    case: { type: 'string' },
+    incident: { type: 'string' },
+    risk: { type: 'string' },
+    source: { type: 'string' },
+    url: { type: 'string' },
+    from: { type: 'string' },
+    note: { type: 'string' },
+    'captured-at': { type: 'string' },
+    'ocsea-acknowledged': { type: 'boolean' },
+    out: { type: 'string' },
+    region: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+  },
+  identity: {
+    'passphrase-file': { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string' },
+  },
+  contact: {
+    'passphrase-file': { type: 'string' },
+    role: { type: 'string' },
+    method: { type: 'string' },
+    fingerprint: { type: 'string' },
+    update: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
   report: {
     'passphrase-file': { type: 'string' },
     kind: { type: 'string' },
@@ -128,7 +158,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!wellFormed) {
       throw new UsageError('badOption', { option: token.rawName, command: commandArg ?? 'casevault' });
     }
-    options[token.name] = token.value ?? true;
+    // An option declared `multiple` keeps every occurrence, one per line (`--region` …).
+    const previous = options[token.name];
+    options[token.name] =
+      spec.multiple && typeof previous === 'string' && token.value !== undefined
+        ? `${previous}\n${token.value}`
+        : (token.value ?? true);
   }
 
   const lang = options.lang;

@@ -49,6 +49,26 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   VAULT_LOCKED: EXIT.INTERNAL,
   VAULT_ALREADY_UNLOCKED: EXIT.INTERNAL,
   INTERNAL: EXIT.INTERNAL,
+  // Evidence: a damaged blob is damage; a refused request is bad input; a missing item or an
+  // existing output file is "not found or exists".
+  EVIDENCE_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  EVIDENCE_DAMAGED: EXIT.DAMAGED,
+  EVIDENCE_OCSEA_WARNING: EXIT.USAGE,
+  EVIDENCE_UNSUPPORTED_REDACTION: EXIT.USAGE,
+  EVIDENCE_TOO_LARGE: EXIT.USAGE,
+  FILE_NOT_READABLE: EXIT.NOT_FOUND_OR_EXISTS,
+  FILE_EXISTS: EXIT.NOT_FOUND_OR_EXISTS,
+  TASK_CANCELLED: EXIT.INTERRUPTED,
+  // Identity and contacts: a bad card is bad input; an altered card is damage; a missing contact is
+  // not found; a key change waiting for the user is bad input (accept or reject it first).
+  CARD_MALFORMED: EXIT.USAGE,
+  CARD_SIGNATURE_INVALID: EXIT.DAMAGED,
+  CARD_VERSION_UNSUPPORTED: EXIT.USAGE,
+  CARD_IS_OWN: EXIT.USAGE,
+  IDENTITY_INCOMPLETE: EXIT.USAGE,
+  CONTACT_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  CONTACT_KEY_CHANGED: EXIT.USAGE,
+  CONTACT_NO_KEY_CHANGE: EXIT.USAGE,
   // Reports: a threshold, kind or period the user typed is not acceptable (bad input).
   REPORT_THRESHOLD_INVALID: EXIT.USAGE,
   REPORT_UNKNOWN: EXIT.USAGE,

@@ -39,6 +39,9 @@ Commands:
   show <dir> <CODE>                                              summary of one case (aliases only)
   search <dir> <words…> [--kind entity]                          full-text search
   audit <dir> [--limit N]                                        verify the audit chain, show the last entries
+  evidence add|list|verify|extract|redact <dir> …                evidence files (casevault evidence --help)
+  identity show|export-card|set <dir> …                          this vault's identity: fingerprint, key card
+  contact add|list|show|verify|accept-key|reject-key|delete <dir> …   responders' key cards and verification
   report <dir> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   anonymised statistics
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
@@ -61,6 +64,9 @@ Commandes :
   show <dossier> <CODE>                                             résumé d’un dossier (pseudonymes seulement)
   search <dossier> <mots…> [--kind entité]                          recherche plein texte
   audit <dossier> [--limit N]                                       vérifier la chaîne d’audit, afficher les dernières entrées
+  evidence add|list|verify|extract|redact <dossier> …               pièces et fichiers de preuve (casevault evidence --help)
+  identity show|export-card|set <dossier> …                         identité du coffre : empreinte, carte de clés
+  contact add|list|show|verify|accept-key|reject-key|delete <dossier> …   cartes de clés des intervenants et vérification
   report <dossier> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   statistiques anonymisées
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
@@ -87,8 +93,8 @@ affichée une seule fois : notez-la sur papier.`,
     fr: 'Usage : casevault info <dossier>\n\nAffiche les informations de l’en-tête (format, identifiant, dates, emplacements de clé et leurs paramètres de dérivation). Aucune clé nécessaire.',
   },
   check: {
-    en: 'Usage: casevault check <dir> [--passphrase-file F]\n\nUnlocks the vault and checks the header MAC, the database integrity and its schema version. Exit 3 if anything is damaged or altered. Changes nothing.',
-    fr: 'Usage : casevault check <dossier> [--passphrase-file F]\n\nDéverrouille le coffre et vérifie le MAC de l’en-tête, l’intégrité de la base et la version de son schéma. Code 3 si quelque chose est endommagé ou modifié. Ne modifie rien.',
+    en: 'Usage: casevault check <dir> [--passphrase-file F] [--repair]\n\nUnlocks the vault and checks the header MAC, the database integrity and its schema version, the audit chain, and every evidence item (re-decrypted and re-hashed). Exit 3 if anything is damaged or altered. Changes nothing, except with --repair, which overwrites and removes orphan evidence files left by interrupted additions (never an item).',
+    fr: 'Usage : casevault check <dossier> [--passphrase-file F] [--repair]\n\nDéverrouille le coffre et vérifie le MAC de l’en-tête, l’intégrité de la base et la version de son schéma, la chaîne d’audit et chaque pièce (re-déchiffrée et ré-empreintée). Code 3 si quelque chose est endommagé ou modifié. Ne modifie rien, sauf avec --repair, qui écrase et supprime les fichiers orphelins laissés par des ajouts interrompus (jamais une pièce).',
   },
   passwd: {
     en: 'Usage: casevault passwd <dir> [--passphrase-file F] [--new-passphrase-file F]\n\nChanges the passphrase. The current one comes from --passphrase-file or standard input, the new one from --new-passphrase-file or standard input (next line; asked twice on a terminal).',
@@ -132,6 +138,95 @@ const RECORDS_COMMANDS: Record<string, Record<Language, string>> = {
 };
 Object.assign(COMMANDS, RECORDS_COMMANDS);
 
+COMMANDS.evidence = {
+  en: `Usage:
+  casevault evidence add <dir> --case CODE [--incident ID] [--risk ID] [--source device|web|received|other]
+        [--url U] [--from WHO] [--note N] [--captured-at 2026-03-02T10:15:00Z] [--ocsea-acknowledged] <file…>
+  casevault evidence list <dir> [--case CODE] [--limit N]
+  casevault evidence verify <dir>
+  casevault evidence extract <dir> <id> --out FILE
+  casevault evidence redact <dir> <id> --region x,y,w,h [--region …]
+
+add encrypts each file into the vault (type from its content, SHA-256, metadata such as GPS), with a
+progress bar when stderr is a terminal; Ctrl-C stops cleanly and writes nothing for the current file.
+Images and videos are refused in an OCSEA case unless --ocsea-acknowledged: record the report instead.
+verify re-decrypts and re-hashes every item (exit 3 names damaged items). extract writes a DECRYPTED
+copy (warning; never overwrites; recorded in custody). redact makes a copy of an image with the regions
+(fractions 0–1 of width and height) blacked out and no metadata. Ids may be shortened to 8+ characters.`,
+  fr: `Usage :
+  casevault evidence add <dossier> --case CODE [--incident ID] [--risk ID] [--source device|web|received|other]
+        [--url U] [--from QUI] [--note N] [--captured-at 2026-03-02T10:15:00Z] [--ocsea-acknowledged] <fichier…>
+  casevault evidence list <dossier> [--case CODE] [--limit N]
+  casevault evidence verify <dossier>
+  casevault evidence extract <dossier> <id> --out FICHIER
+  casevault evidence redact <dossier> <id> --region x,y,w,h [--region …]
+
+add chiffre chaque fichier dans le coffre (type d’après le contenu, SHA-256, métadonnées comme le GPS),
+avec une barre de progression quand stderr est un terminal ; Ctrl-C arrête proprement sans rien écrire
+pour le fichier en cours. Dans un dossier OCSEA, images et vidéos sont refusées sans --ocsea-acknowledged :
+enregistrez plutôt le signalement. verify re-déchiffre et ré-empreinte chaque pièce (code 3, pièces
+endommagées nommées). extract écrit une copie DÉCHIFFRÉE (avertissement ; jamais d’écrasement ; inscrit
+dans la traçabilité). redact crée une copie d’une image aux zones noircies (fractions 0–1 de la largeur et
+de la hauteur), sans métadonnées. Les identifiants peuvent être abrégés à 8 caractères ou plus.`,
+};
+const IDENTITY_COMMANDS: Record<string, Record<Language, string>> = {
+  identity: {
+    en: `Usage:
+  casevault identity show <dir>                                   name, organisation, role, fingerprint, key card text
+  casevault identity export-card <dir> --out FILE.cvcard          write the key card file (never overwrites)
+  casevault identity set <dir> [--name N] [--organisation O] [--role R]
+
+The identity (an X25519 key pair to receive sealed exports, an Ed25519 key pair to sign them) is
+made the first time it is needed. The key card holds only PUBLIC keys and is signed: share it
+openly. The fingerprint (12 groups of 5 digits) is what you compare with your contact.`,
+    fr: `Usage :
+  casevault identity show <dossier>                               nom, organisation, fonction, empreinte, carte de clés
+  casevault identity export-card <dossier> --out FICHIER.cvcard   écrire le fichier de carte (jamais écrasé)
+  casevault identity set <dossier> [--name N] [--organisation O] [--role R]
+
+L’identité (une paire de clés X25519 pour recevoir des exports scellés, une paire Ed25519 pour les
+signer) est créée la première fois qu’elle sert. La carte de clés ne contient que des clés PUBLIQUES
+et elle est signée : partagez-la ouvertement. L’empreinte (12 groupes de 5 chiffres) est ce que vous
+comparez avec votre contact.`,
+  },
+  contact: {
+    en: `Usage:
+  casevault contact add <dir> <card-file|-> [--role R] [--update CONTACT]
+  casevault contact list <dir>
+  casevault contact show <dir> <CONTACT>
+  casevault contact verify <dir> <CONTACT> --method in-person|phone|none (--fingerprint DIGITS | --yes)
+  casevault contact accept-key <dir> <CONTACT>
+  casevault contact reject-key <dir> <CONTACT>
+  casevault contact delete <dir> <CONTACT> --yes
+
+CONTACT is the id shown by "contact list", or the name when only one contact has it.
+--role: legal, psychosocial, medical, protection, coordination, other (default other).
+"-" reads the card's text form from standard input (then --passphrase-file is required).
+A card with NEW KEYS for a contact you have (same name and organisation, the same contact named
+with --update, or keys that contact had before) is flagged, never accepted silently: compare the new
+fingerprint with them, then accept-key (verification goes back to "not verified") or reject-key.
+verify --fingerprint checks the digits they read out to you before recording anything; without it,
+run "contact show", compare, and confirm with --yes.`,
+    fr: `Usage :
+  casevault contact add <dossier> <fichier-carte|-> [--role R] [--update CONTACT]
+  casevault contact list <dossier>
+  casevault contact show <dossier> <CONTACT>
+  casevault contact verify <dossier> <CONTACT> --method in-person|phone|none (--fingerprint CHIFFRES | --yes)
+  casevault contact accept-key <dossier> <CONTACT>
+  casevault contact reject-key <dossier> <CONTACT>
+  casevault contact delete <dossier> <CONTACT> --yes
+
+CONTACT est l’identifiant affiché par « contact list », ou le nom quand un seul contact le porte.
+--role : legal, psychosocial, medical, protection, coordination, other (other par défaut).
+« - » lit la forme texte de la carte sur l’entrée standard (--passphrase-file est alors obligatoire).
+Une carte portant de NOUVELLES CLÉS pour un contact existant (même nom et même organisation, contact
+désigné par --update, ou clés que ce contact a déjà eues) est signalée, jamais acceptée en silence :
+comparez la nouvelle empreinte avec la personne, puis accept-key (la vérification repasse à « non
+vérifié ») ou reject-key. verify --fingerprint contrôle les chiffres qu’elle vous lit avant
+d’enregistrer quoi que ce soit ; sinon, lancez « contact show », comparez, puis confirmez avec --yes.`,
+  },
+};
+Object.assign(COMMANDS, IDENTITY_COMMANDS);
 COMMANDS.report = {
   en: `Usage: casevault report <dir> --kind K --from YYYY-MM-DD --to YYYY-MM-DD [--threshold N]
        [--granularity month|quarter] [--format csv|json] [--out FILE] [--passphrase-file F]

@@ -10,12 +10,12 @@ const MESSAGES = {
     fr: 'Option {option} refusée : une phrase de passe ou une clé sur la ligne de commande reste dans l’historique du shell et est visible des autres utilisateurs dans la liste des processus. Utilisez --passphrase-file FICHIER ou l’entrée standard (voir casevault --help).',
   },
   unknownCommand: {
-    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, report.',
-    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, report.',
+    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report.',
+    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report.',
   },
   missingCommand: {
-    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, report (casevault --help).',
-    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, report (casevault --help).',
+    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report (casevault --help).',
+    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report (casevault --help).',
   },
   badOption: {
     en: 'Invalid option {option} for "{command}" (casevault {command} --help).',
@@ -156,6 +156,102 @@ const MESSAGES = {
   },
   auditLast: { en: 'Last {count} entries:', fr: '{count} dernières entrées :' },
   checkAudit: { en: 'Audit chain', fr: 'Chaîne d’audit' },
+  evidenceSubcommand: {
+    en: 'evidence takes a subcommand: add, list, verify, extract, redact (casevault evidence --help).',
+    fr: 'evidence demande une sous-commande : add, list, verify, extract, redact (casevault evidence --help).',
+  },
+  evidenceNoCase: { en: 'No case has the code {code}.', fr: 'Aucun dossier n’a le code {code}.' },
+  evidenceNoItem: {
+    en: 'No evidence item (or more than one) matches the id {id}.',
+    fr: 'Aucune pièce (ou plus d’une) ne correspond à l’identifiant {id}.',
+  },
+  evidenceBadRegion: {
+    en: '--region takes x,y,w,h as fractions of the image (0 to 1), for example 0.1,0.2,0.3,0.25.',
+    fr: '--region attend x,y,w,h en fractions de l’image (de 0 à 1), par exemple 0.1,0.2,0.3,0.25.',
+  },
+  evidenceBadDate: {
+    en: '--captured-at takes a UTC time such as 2026-03-02T10:15:00Z.',
+    fr: '--captured-at attend une heure UTC, par exemple 2026-03-02T10:15:00Z.',
+  },
+  evidenceAdded: {
+    en: 'Added {name} ({type}, {size} bytes) sha256 {sha256} id {id}',
+    fr: 'Ajouté {name} ({type}, {size} octets) sha256 {sha256} id {id}',
+  },
+  evidenceLocation: {
+    en: '  WARNING: this file carries a GPS location in its metadata. Share a redacted copy instead.',
+    fr: '  ATTENTION : ce fichier contient une position GPS dans ses métadonnées. Partagez plutôt une copie caviardée.',
+  },
+  evidenceListTitle: { en: '{shown} of {total} items', fr: '{shown} pièces sur {total}' },
+  evidenceVerifyOk: {
+    en: 'Evidence intact: {count} items decrypted, authenticated and re-hashed.',
+    fr: 'Pièces intactes : {count} pièces déchiffrées, authentifiées et ré-empreintées.',
+  },
+  evidenceVerifyFailed: {
+    en: 'DAMAGED item {id} ({reason}).',
+    fr: 'Pièce ENDOMMAGÉE {id} ({reason}).',
+  },
+  evidenceOrphans: {
+    en: '{count} orphan blob file(s) from interrupted additions (no record refers to them): {names}. Remove them with casevault check --repair.',
+    fr: '{count} fichier(s) orphelin(s) d’ajouts interrompus (aucun enregistrement n’y renvoie) : {names}. Supprimez-les avec casevault check --repair.',
+  },
+  evidenceOrphansRemoved: {
+    en: '{count} orphan blob file(s) overwritten and removed.',
+    fr: '{count} fichier(s) orphelin(s) écrasé(s) et supprimé(s).',
+  },
+  evidenceExtractWarning: {
+    en: 'WARNING: the copy is DECRYPTED (plaintext): anyone who gets this file can open it. Keep it only as long as needed; the extraction is recorded in the item’s chain of custody.',
+    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de traçabilité de la pièce.',
+  },
+  evidenceExtracted: {
+    en: 'Decrypted copy written to {file} ({size} bytes, sha256 {sha256} verified).',
+    fr: 'Copie déchiffrée écrite dans {file} ({size} octets, sha256 {sha256} vérifié).',
+  },
+  evidenceRedacted: {
+    en: 'Redacted copy {id} of {original}: {regions} region(s) blacked out, no metadata, sha256 {sha256}.',
+    fr: 'Copie caviardée {id} de {original} : {regions} zone(s) noircie(s), sans métadonnées, sha256 {sha256}.',
+  },
+  evidenceNeedsOut: { en: 'extract needs --out FILE.', fr: 'extract demande --out FICHIER.' },
+  evidenceNeedsCase: { en: 'add needs --case CODE.', fr: 'add demande --case CODE.' },
+  subcommand: {
+    en: '"{command}" needs a subcommand: {allowed} (casevault {command} --help).',
+    fr: '« {command} » attend une sous-commande : {allowed} (casevault {command} --help).',
+  },
+  identitySetNothing: {
+    en: 'identity set needs at least one of --name, --organisation, --role.',
+    fr: 'identity set attend au moins l’une des options --name, --organisation, --role.',
+  },
+  cardOutExists: {
+    en: 'The file given to --out already exists; it was not overwritten. Choose a new name.',
+    fr: 'Le fichier donné à --out existe déjà ; il n’a pas été écrasé. Choisissez un nouveau nom.',
+  },
+  cardNeedsOut: {
+    en: 'identity export-card needs --out FILE.',
+    fr: 'identity export-card attend --out FICHIER.',
+  },
+  cardStdinNeedsPassphraseFile: {
+    en: 'When the card comes from standard input ("-"), give the passphrase with --passphrase-file.',
+    fr: 'Quand la carte vient de l’entrée standard (« - »), donnez la phrase de passe avec --passphrase-file.',
+  },
+  cardUnreadable: {
+    en: 'The card file cannot be read, or is larger than a key card can be.',
+    fr: 'Le fichier de carte est illisible, ou plus grand qu’une carte de clés ne peut l’être.',
+  },
+  contactAmbiguous: {
+    en: 'Several contacts match this name; use the contact id (casevault contact list).',
+    fr: 'Plusieurs contacts portent ce nom ; utilisez l’identifiant du contact (casevault contact list).',
+  },
+  fingerprintMismatch: {
+    en: 'The fingerprint given with --fingerprint does NOT match this contact’s keys. Nothing was recorded. Do not send anything to this contact until you understand why.',
+    fr: 'L’empreinte donnée avec --fingerprint ne correspond PAS aux clés de ce contact. Rien n’a été enregistré. N’envoyez rien à ce contact avant d’en comprendre la raison.',
+  },
+  verifyNeedsCheck: {
+    en: 'Compare the fingerprint first: give the digits they read to you with --fingerprint "…", or run contact show, compare, and confirm with --yes.',
+    fr: 'Comparez d’abord l’empreinte : donnez les chiffres qu’on vous a lus avec --fingerprint "…", ou lancez contact show, comparez, puis confirmez avec --yes.',
+  },
+  deleteNeedsYes: {
+    en: 'contact delete removes the contact and its keys; confirm with --yes.',
+    fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',
+  },
   reportNeedsOption: {
     en: 'report needs {option} (see casevault report --help).',
     fr: 'report a besoin de {option} (voir casevault report --help).',

@@ -5,9 +5,12 @@
 import { type CommandLine, type CommandName, parseCommandLine, scanOutputOptions } from './args.ts';
 import { audit } from './commands/audit.ts';
 import { check } from './commands/check.ts';
+import { contact } from './commands/contact.ts';
 import type { Command } from './commands/context.ts';
 import { erase } from './commands/erase.ts';
+import { evidence } from './commands/evidence.ts';
 import { exportJson } from './commands/export-json.ts';
+import { identity } from './commands/identity.ts';
 import { importRecords } from './commands/import.ts';
 import { info } from './commands/info.ts';
 import { init } from './commands/init.ts';
@@ -38,6 +41,9 @@ const COMMANDS: Record<CommandName, Command> = {
   show,
   search,
   audit,
+  evidence,
+  identity,
+  contact,
   report,
 };
 

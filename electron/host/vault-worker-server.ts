@@ -11,6 +11,7 @@ import { isWorkerMethod, type WorkerRequest, type WorkerToMain } from './worker-
 export function serveVaultService(port: MessagePort, service: VaultService): () => void {
   const post = (message: WorkerToMain) => port.postMessage(message);
   const unsubscribe = service.onLocked((reason) => post({ type: 'locked', reason }));
+  const unsubscribeProgress = service.onProgress((progress) => post({ type: 'progress', progress }));
 
   const onMessage = async (message: WorkerRequest) => {
     if (message?.type !== 'call' || typeof message.id !== 'number') return;
@@ -30,6 +31,7 @@ export function serveVaultService(port: MessagePort, service: VaultService): () 
   port.on('message', onMessage);
   return () => {
     unsubscribe();
+    unsubscribeProgress();
     port.off('message', onMessage);
   };
 }

@@ -3,11 +3,13 @@
  * cross as `{ code, detail }`, never as a foreign message (SQLite and libsodium messages may quote
  * statements or inputs).
  */
+
 import type { SerializedError } from '../../shared/errors.ts';
+import type { TaskProgress } from '../../shared/evidence/schemas.ts';
 import type { LockReasonName } from '../../shared/ipc/contract.ts';
 import type { VaultService } from '../core/service/types.ts';
 
-/** The VaultService methods the worker answers; `onLocked` and `dispose` are handled on each side. */
+/** The VaultService methods the worker answers; `onLocked`, `onProgress` and `dispose` are handled on each side. */
 export const WORKER_METHODS = [
   'status',
   'create',
@@ -16,6 +18,9 @@ export const WORKER_METHODS = [
   'changePassphrase',
   'recover',
   'records',
+  'evidence',
+  'cancel',
+  'identity',
   'reports',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
@@ -36,7 +41,12 @@ export interface WorkerLockedEvent {
   reason: LockReasonName;
 }
 
-export type WorkerToMain = WorkerResponse | WorkerLockedEvent;
+export interface WorkerProgressEvent {
+  type: 'progress';
+  progress: TaskProgress;
+}
+
+export type WorkerToMain = WorkerResponse | WorkerLockedEvent | WorkerProgressEvent;
 
 export interface VaultWorkerData {
   dir: string;

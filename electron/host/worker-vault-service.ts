@@ -9,7 +9,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CaseVaultError, isErrorCode } from '../../shared/errors.ts';
+import type { TaskProgress } from '../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../shared/ipc/contract.ts';
+import { keepLibvipsInMemory } from '../core/evidence/redact.ts';
 import type { VaultService } from '../core/service/types.ts';
 import type { VaultWorkerData, WorkerMethod, WorkerToMain } from './worker-protocol.ts';
 
@@ -25,6 +27,7 @@ export class WorkerVaultService implements VaultService {
   readonly #workerUrl: URL | string;
   readonly #pending = new Map<number, Pending>();
   readonly #lockListeners = new Set<(reason: LockReasonName) => void>();
+  readonly #progressListeners = new Set<(progress: TaskProgress) => void>();
   #worker: Worker | undefined;
   #nextId = 1;
   #disposed = false;
@@ -61,6 +64,24 @@ export class WorkerVaultService implements VaultService {
     return this.#call('records', [op, input]);
   }
 
+  evidence(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    return this.#call('evidence', task ? [op, input, { taskId: task.taskId }] : [op, input]);
+  }
+
+  async cancel(taskId: string): Promise<void> {
+    if (!this.#worker) return;
+    await this.#call('cancel', [taskId]);
+  }
+
+  onProgress(listener: (progress: TaskProgress) => void): () => void {
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  }
+
+  identity(op: string, input: unknown): Promise<unknown> {
+    return this.#call('identity', [op, input]);
+  }
+
   reports(op: string, input: unknown): Promise<unknown> {
     return this.#call('reports', [op, input]);
   }
@@ -90,6 +111,9 @@ export class WorkerVaultService implements VaultService {
   }
 
   #spawn(): Worker {
+    // libvips (redacted copies) must never spill decoded pixels to TMPDIR. A worker's process.env
+    // is a copy that native code does not see, so the variable is set here, in main, first.
+    keepLibvipsInMemory();
     const data: VaultWorkerData = { dir: this.#dir };
     const worker = new Worker(this.#workerUrl, { workerData: data, name: 'casevault-vault' });
     worker.on('message', (message: WorkerToMain) => this.#onMessage(message));
@@ -120,6 +144,14 @@ export class WorkerVaultService implements VaultService {
     if (message?.type === 'locked') {
       if (!LOCK_REASONS.includes(message.reason)) return;
       for (const listener of this.#lockListeners) listener(message.reason);
+      return;
+    }
+    if (message?.type === 'progress') {
+      const p = message.progress;
+      if (typeof p?.taskId !== 'string' || typeof p.done !== 'number' || typeof p.total !== 'number') return;
+      const progress: TaskProgress = { taskId: p.taskId, done: p.done, total: p.total };
+      if (typeof p.item === 'string') progress.item = p.item;
+      for (const listener of this.#progressListeners) listener(progress);
       return;
     }
     if (message?.type !== 'result') return;

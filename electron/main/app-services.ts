@@ -9,6 +9,10 @@ import type { AppInfo, EventChannel, EventPayload } from '../../shared/ipc/contr
 import type { VaultService } from '../core/service/types.ts';
 import { WorkerVaultService } from '../host/worker-vault-service.ts';
 import { AutoLock, type Clock, systemClock } from './auto-lock.ts';
+import { createEvidenceProtocol, type EvidenceProtocol } from './evidence-protocol.ts';
+import { EvidenceTasks } from './evidence-tasks.ts';
+import { FileTokenRegistry } from './files/file-tokens.ts';
+import type { FileDialogs } from './ipc/dialogs.ts';
 import { createIpcRegistry, type IpcRegistry } from './ipc/registry.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, PreferencesStore } from './preferences.ts';
 
@@ -20,12 +24,13 @@ export interface AppServicesOptions {
   hideWindow(): void;
   sendEvent<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   appInfo(): AppInfo;
+  /**
+   * The OS open/save dialogs (Electron's in the app, the test's in the e2e harness). Without them
+   * (tests that do not need files) every dialog behaves as if the user cancelled.
+   */
+  saveDialog?: FileDialogs['saveDialog'];
+  openDialog?: FileDialogs['openDialog'];
   now?: () => number;
-  /** The system save dialog (Electron's in the app, a stand-in in the e2e harness); none cancels. */
-  saveDialog?(options: {
-    defaultName: string;
-    filters: { name: string; extensions: string[] }[];
-  }): Promise<string | undefined>;
   /** The worker script; defaults to the one next to this module (built or source). */
   workerUrl?: URL | string;
 }
@@ -35,6 +40,9 @@ export interface AppServices {
   service: VaultService;
   preferences: PreferencesStore;
   autoLock: AutoLock;
+  fileTokens: FileTokenRegistry;
+  /** Serves `/__evidence__/<id>` previews; main routes its app scheme to it (withEvidenceRoute). */
+  evidenceProtocol: EvidenceProtocol;
   /** Locks at once and hides the window (shortcut, button, or the tray in a later version). */
   panic(): Promise<void>;
   dispose(): Promise<void>;
@@ -58,7 +66,25 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     clock,
   });
   const unsubscribePrefs = preferences.onChange(() => autoLock.reschedule());
-  const unsubscribeLocked = service.onLocked((reason) => opts.sendEvent('vault:locked', { reason }));
+  const fileTokens = new FileTokenRegistry({ now: () => clock.now() });
+  const tasks = new EvidenceTasks(service, (progress) => opts.sendEvent('task:progress', progress), {
+    now: () => clock.now(),
+  });
+  const evidenceProtocol = createEvidenceProtocol(
+    {
+      viewStart: async (id) =>
+        (await service.evidence('view-start', { id })) as { size: number; mime: string },
+      readRange: async (id, start, end) =>
+        ((await service.evidence('read-range', { id, start, end })) as { bytes: Uint8Array }).bytes,
+    },
+    { now: () => clock.now() },
+  );
+  const unsubscribeLocked = service.onLocked((reason) => {
+    // Whatever was chosen or opened before the lock must be chosen or opened again after it.
+    fileTokens.clear();
+    evidenceProtocol.forget();
+    opts.sendEvent('vault:locked', { reason });
+  });
 
   const panic = async () => {
     // Hide first: the screen must clear at once even if the database takes a moment to close.
@@ -73,6 +99,9 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     panic,
     activity: () => autoLock.activity(),
     saveDialog: opts.saveDialog ?? (async () => undefined),
+    openDialog: opts.openDialog ?? (async () => []),
+    fileTokens,
+    tasks,
   });
 
   let disposed = false;
@@ -81,12 +110,15 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     service,
     preferences,
     autoLock,
+    fileTokens,
+    evidenceProtocol,
     panic,
     async dispose() {
       if (disposed) return;
       disposed = true;
       autoLock.dispose();
       unsubscribePrefs();
+      tasks.dispose();
       await service.dispose();
       unsubscribeLocked();
     },

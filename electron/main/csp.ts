@@ -19,7 +19,7 @@ const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['font-src', "'self'"],
   ['connect-src', "'none'"],
   ['object-src', "'none'"],
-  ['media-src', "'none'"],
+  ['media-src', "'self'"],
   ['worker-src', "'none'"],
   ['manifest-src', "'none'"],
   ['base-uri', "'none'"],

@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, type BrowserWindow, ipcMain, powerMonitor, protocol, session } from 'electron';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
+import { electronDialogs } from './electron-dialogs.ts';
+import { withEvidenceRoute } from './evidence-protocol.ts';
 import { installIpc } from './ipc/install.ts';
 import { installMinimalMenu } from './menu.ts';
 import { resolveAppPaths } from './paths.ts';
@@ -22,7 +24,15 @@ import { createMainWindow } from './window.ts';
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+      codeCache: true,
+      // <video>/<audio> previews of evidence are answered by range from this scheme (evidence-protocol.ts).
+      stream: true,
+    },
   },
 ]);
 // Every renderer sandboxed, whatever a future window forgets to say.
@@ -57,7 +67,6 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenSession(session.defaultSession, policy);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
   installMinimalMenu(process.platform);
 
   const appServices = createAppServices({
@@ -69,15 +78,17 @@ function start(): void {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     appInfo,
-    saveDialog: async ({ defaultName, filters }) => {
-      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters };
-      const result = mainWindow
-        ? await dialog.showSaveDialog(mainWindow, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled ? undefined : result.filePath;
-    },
+    ...electronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)),
   });
   services = appServices;
+  // The built renderer, plus evidence previews from decrypted bytes in memory (/__evidence__/<id>).
+  protocol.handle(
+    APP_SCHEME,
+    withEvidenceRoute(
+      createAppProtocolHandler(join(import.meta.dirname, '../renderer')),
+      appServices.evidenceProtocol.handle,
+    ),
+  );
 
   installIpc(ipcMain, appServices.registry, {
     mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : undefined),

@@ -11,6 +11,8 @@ import type { LockReasonName, Settings } from '../../shared/ipc/contract.ts';
 import { useActivityReporter } from './hooks/use-activity-reporter.ts';
 import { usePanicShortcut } from './hooks/use-panic-shortcut.ts';
 import { applyLanguage, currentLanguage } from './i18n/index.ts';
+import { ContactsScreen } from './identity/ContactsScreen.tsx';
+import { IdentityScreen } from './identity/IdentityScreen.tsx';
 import { client, toUiError, type UiError } from './ipc/client.ts';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
@@ -19,7 +21,7 @@ import { RecoverScreen } from './screens/RecoverScreen.tsx';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
-import { AppFrame } from './shell/AppFrame.tsx';
+import { AppFrame, type UnlockedView } from './shell/AppFrame.tsx';
 import { ErrorAlert } from './shell/ErrorAlert.tsx';
 import { ScreenTitle } from './shell/ScreenTitle.tsx';
 
@@ -32,12 +34,24 @@ export type Screen =
   | { name: 'recover' }
   | { name: 'home' }
   | { name: 'settings' }
+  | { name: 'identity' }
+  | { name: 'contacts' }
   | { name: 'reports' };
 
 const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'recovery-key',
   'home',
   'settings',
+  'identity',
+  'contacts',
+  'reports',
+]);
+/** Screens reachable from the navigation bar. */
+const NAVIGABLE: ReadonlySet<Screen['name']> = new Set([
+  'home',
+  'settings',
+  'identity',
+  'contacts',
   'reports',
 ]);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
@@ -173,6 +187,12 @@ export function App() {
     case 'home':
       body = <HomeScreen />;
       break;
+    case 'identity':
+      body = <IdentityScreen />;
+      break;
+    case 'contacts':
+      body = <ContactsScreen />;
+      break;
     case 'reports':
       body = <ReportsScreen />;
       break;
@@ -188,14 +208,14 @@ export function App() {
       break;
   }
 
-  const view = screen.name === 'settings' || screen.name === 'reports' ? screen.name : 'home';
+  const view: UnlockedView = NAVIGABLE.has(screen.name) ? (screen.name as UnlockedView) : 'home';
   return (
     <AppFrame
       language={language}
       onLanguage={changeLanguage}
       wide={screen.name === 'reports'}
       unlocked={
-        screen.name === 'home' || screen.name === 'settings' || screen.name === 'reports'
+        NAVIGABLE.has(screen.name)
           ? {
               view,
               onNavigate: (next) => setScreen({ name: next } as Screen),

@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
+import { filesContract } from './files-contract.ts';
+import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
 import { reportsContract } from './reports-contract.ts';
 
@@ -79,6 +82,9 @@ export const contract = {
     output: Ok,
   },
   ...recordsContract,
+  ...filesContract,
+  ...evidenceContract,
+  ...identityContract,
   ...reportsContract,
 } as const;
 
@@ -91,6 +97,7 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 /** Events main sends to the renderer (never the other way). */
 export const events = {
   'vault:locked': z.object({ reason: LockReason }).strict(),
+  'task:progress': TaskProgressEvent,
 } as const;
 export type EventChannel = keyof typeof events;
 export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;

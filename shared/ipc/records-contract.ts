@@ -84,9 +84,20 @@ export const recordsContract = {
         filter: CaseListFilterSchema.default({}),
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(100),
+        /** The last row of the previous page: the page is then a seek, not a walk over `offset`. */
+        after: z
+          .object({ openedOn: IsoDate, code: z.string().min(1).max(80) })
+          .strict()
+          .optional(),
+        /** Count the matching cases (false when scrolling a list whose total is known). */
+        count: z.boolean().default(true),
       })
       .strict(),
-    output: z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(CaseSummary) }),
+    output: z.object({
+      total: z.number().int().nullable(),
+      offset: z.number().int(),
+      rows: z.array(CaseSummary),
+    }),
   },
   'records:case-detail': {
     input: z.object({ caseId: Id }).strict(),

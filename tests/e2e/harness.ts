@@ -2,7 +2,8 @@
  * Runs the BUILT renderer (out/renderer) in Debian's Chromium, with no Electron and no server:
  * - every request to https://casevault.invalid/ is answered by main's own casevault:// protocol
  *   handler (electron/main/protocol.ts), so the page gets the app's files and the app's CSP and
- *   security headers byte for byte;
+ *   security headers byte for byte; `/__evidence__/<id>` goes to main's evidence preview handler
+ *   (electron/main/evidence-protocol.ts), Range header included, as in the app;
  * - `window.casevault` is built in the page by the preload's real `buildApi` (bundled at test start
  *   from tests/e2e/page-preload.ts), bridged by `exposeBinding` to the real main-process registry
  *   from `createAppServices` (real vault core in its worker, real SQLCipher, real Argon2id);
@@ -17,6 +18,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type AppServices, createAppServices } from '../../electron/main/app-services.ts';
 import { APP_ORIGIN } from '../../electron/main/csp.ts';
+import { withEvidenceRoute } from '../../electron/main/evidence-protocol.ts';
 import { createAppProtocolHandler } from '../../electron/main/protocol.ts';
 import type { Language } from '../../shared/errors.ts';
 
@@ -76,12 +78,19 @@ export interface RunningApp {
   vaultDir: string;
   /** How many times main was asked to hide the window (panic). */
   hiddenCount(): number;
+  /**
+   * The OS dialogs' stand-ins: the test says what the next open dialog returns (files it created)
+   * and where the next save dialog points (or undefined: the user cancelled); calls are recorded.
+   */
+  dialogs: {
+    nextOpen: string[][];
+    nextSave: Array<string | undefined>;
+    readonly calls: Array<{ kind: 'open' | 'save'; options: unknown }>;
+  };
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
-  /** Stand-in for the system save dialog: the next call answers `path` (undefined = cancelled). */
-  answerSaveDialog(path: string | undefined): void;
-  /** The options main passed to each save dialog, in order. */
-  saveDialogRequests: Array<{ defaultName: string; filters: { name: string; extensions: string[] }[] }>;
+  /** The app's temp folder (deleted on close): a place for files the dialogs hand out. */
+  workDir: string;
   close(): Promise<void>;
 }
 
@@ -92,8 +101,7 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
   const vaultDir = join(work, 'vault');
   let hidden = 0;
   let page: Page | undefined;
-  let nextSavePath: string | undefined;
-  const saveDialogRequests: RunningApp['saveDialogRequests'] = [];
+  const dialogs: RunningApp['dialogs'] = { nextOpen: [], nextSave: [], calls: [] };
 
   const services = createAppServices({
     vaultDir,
@@ -119,11 +127,13 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
       platform: process.platform,
       systemLanguage: options.systemLanguage ?? 'fr',
     }),
-    saveDialog: async (request) => {
-      saveDialogRequests.push(request);
-      const answer = nextSavePath;
-      nextSavePath = undefined;
-      return answer;
+    openDialog: async (dialogOptions) => {
+      dialogs.calls.push({ kind: 'open', options: dialogOptions });
+      return dialogs.nextOpen.shift() ?? [];
+    },
+    saveDialog: async (dialogOptions) => {
+      dialogs.calls.push({ kind: 'save', options: dialogOptions });
+      return dialogs.nextSave.shift();
     },
   });
 
@@ -142,7 +152,11 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     locale: 'fr-FR',
   });
 
-  const protocol = createAppProtocolHandler(RENDERER_DIR);
+  // The same routing as main: the app's files, and evidence previews from the vault at /__evidence__/.
+  const protocol = withEvidenceRoute(
+    createAppProtocolHandler(RENDERER_DIR),
+    services.evidenceProtocol.handle,
+  );
   const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await context.route(`${PAGE_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
@@ -151,8 +165,12 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
       await route.fulfill({ body: axeSource, contentType: 'text/javascript; charset=utf-8' });
       return;
     }
+    const range = route.request().headers().range;
     const response = await protocol(
-      new Request(`${APP_ORIGIN}${url.pathname}${url.search}`, { method: route.request().method() }),
+      new Request(`${APP_ORIGIN}${url.pathname}${url.search}`, {
+        method: route.request().method(),
+        headers: range ? { range } : {},
+      }),
     );
     await route.fulfill({
       status: response.status,
@@ -186,11 +204,9 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     services,
     vaultDir,
     hiddenCount: () => hidden,
+    dialogs,
     pageErrors,
-    answerSaveDialog: (path) => {
-      nextSavePath = path;
-    },
-    saveDialogRequests,
+    workDir: work,
     async close() {
       await context.close().catch(() => {});
       await services.dispose().catch(() => {});

@@ -159,10 +159,10 @@ describe('reports in Chromium (real vault core)', () => {
 
       // Export CSV: main asks the (stand-in) dialog and writes the file itself.
       const target = join(work, 'mrm.csv');
-      app.answerSaveDialog(target);
+      app.dialogs.nextSave.push(target);
       await page.getByTestId('report-export-csv').click();
       await expect.poll(() => page.getByTestId('report-saved').textContent()).toContain('mrm.csv');
-      expect(app.saveDialogRequests.at(-1)).toEqual({
+      expect(app.dialogs.calls.filter((c) => c.kind === 'save').at(-1)?.options).toEqual({
         defaultName: 'casevault-mrm-2025-04-01-2025-06-30.csv',
         filters: [{ name: 'Tableur CSV', extensions: ['csv'] }],
       });
@@ -171,7 +171,7 @@ describe('reports in Chromium (real vault core)', () => {
       expect(csv).toContain('2025-04-01,2025-06-30,5,Violations vérifiées par mois');
       expect(csv).toMatch(/,<5,petit effectif masqué\r\n/);
       // Cancelled: nothing saved.
-      app.answerSaveDialog(undefined);
+      app.dialogs.nextSave.push(undefined);
       await page.getByTestId('report-export-csv').click();
       await expect.poll(() => page.getByTestId('report-saved').textContent()).toContain('Non enregistré');
 

@@ -5,6 +5,8 @@
  * (HEADER_ALTERED, DATABASE_DAMAGED…) comes out of the core as an error with the same exit code.
  */
 import type { ErrorCode } from '../../../shared/errors.ts';
+import type { EvidenceCheckReport } from '../../../shared/evidence/schemas.ts';
+import { EvidenceService } from '../../core/evidence/evidence-service.ts';
 import type { AuditVerification } from '../../core/records/audit.ts';
 import { RecordsService } from '../../core/records/records-service.ts';
 import type { CheckReport } from '../../core/vault/session.ts';
@@ -13,6 +15,7 @@ import { singleDir, stringOption } from '../args.ts';
 import { EXIT } from '../exit-codes.ts';
 import { t } from '../messages.ts';
 import type { Command } from './context.ts';
+import { evidenceLines } from './evidence-report.ts';
 
 function damageCode(report: CheckReport): ErrorCode {
   if (report.header === 'altered') return 'HEADER_ALTERED';
@@ -33,15 +36,23 @@ export const check: Command = async ({ line, language, secrets }) => {
   const session = await unlockWithPassphrase(dir, passphrase);
   let report: CheckReport;
   let auditChain: AuditVerification;
+  let evidence: EvidenceCheckReport | undefined;
   try {
     report = await session.check();
     // The audit chain is checked too: an edited, removed or reordered entry is damage (exit 3).
     auditChain = new RecordsService(session).verifyAudit();
+    // Evidence: every blob re-decrypted and re-hashed (a failing item is damage, exit 3); files
+    // no row refers to (interrupted intakes) are listed, and removed only with --repair.
+    if (report.ok) {
+      const service = new EvidenceService(session);
+      evidence = await service.check(line.options.repair === true);
+      service.close();
+    }
   } finally {
     session.lock();
   }
   const timings = { kdfMs: Math.round(session.timings.kdfMs), openMs: Math.round(session.timings.openMs) };
-  const json = { dir, report, auditChain, timings };
+  const json = { dir, report, auditChain, timings, evidence };
   const integrityOk = report.integrity.length === 1 && report.integrity[0] === 'ok';
   const details = [
     `  ${t(language, 'checkUnlock')}: ${t(language, 'checkKdfTime', { kdf: timings.kdfMs, open: timings.openMs })}`,
@@ -54,6 +65,10 @@ export const check: Command = async ({ line, language, secrets }) => {
         : t(language, 'auditBroken', { seq: auditChain.broken!.seq, reason: auditChain.broken!.reason })
     }`,
   ];
+  if (evidence) details.push(...evidenceLines(language, evidence));
+  if (report.ok && evidence && evidence.failed.length > 0) {
+    return { json, text: details, error: { code: 'EVIDENCE_DAMAGED' }, exit: EXIT.DAMAGED };
+  }
   if (report.ok && !auditChain.ok) {
     return { json, text: details, error: { code: 'AUDIT_CHAIN_BROKEN' }, exit: EXIT.DAMAGED };
   }

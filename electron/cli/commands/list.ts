@@ -12,11 +12,12 @@ export const list: Command = async (context) => {
   const limit = limitOption(line, 100, 500);
   return withRecords(context, dir, (records) => {
     const page = records.listCases({ kind, status }, 0, limit);
+    const total = page.total ?? page.rows.length;
     const width = Math.max(4, ...page.rows.map((r) => r.code.length));
     return {
-      json: { dir, total: page.total, cases: page.rows },
+      json: { dir, total, cases: page.rows },
       text: [
-        t(language, 'listTitle', { shown: page.rows.length, total: page.total }),
+        t(language, 'listTitle', { shown: page.rows.length, total }),
         ...page.rows.map(
           (r) =>
             `  ${r.code.padEnd(width)}  ${r.openedOn}  ${r.status.padEnd(8)}  ${r.kind.padEnd(19)}  ${r.title}`,

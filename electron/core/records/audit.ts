@@ -6,6 +6,7 @@
  * an action, the kind of record, its id, and non-secret detail (field names, counts, a case code).
  */
 import type { VaultDatabase } from '../db/open.ts';
+import { plucked, prepared } from '../db/statements.ts';
 
 export type AuditMac = (bytes: Uint8Array) => Uint8Array;
 
@@ -20,6 +21,22 @@ export type AuditAction =
   | 'records.import'
   | 'records.export'
   | 'kind.create'
+  | 'evidence.acquire'
+  | 'evidence.view'
+  | 'evidence.export'
+  | 'evidence.extract'
+  | 'evidence.verify'
+  | 'evidence.redact'
+  | 'evidence.delete'
+  | 'identity.create'
+  | 'identity.update'
+  | 'contact.add'
+  | 'contact.update'
+  | 'contact.verify'
+  | 'contact.key-changed'
+  | 'contact.key-accepted'
+  | 'contact.key-rejected'
+  | 'contact.delete'
   | 'report.export';
 
 export interface AuditInput {
@@ -55,7 +72,7 @@ export function auditEntryBytes(e: Omit<AuditEntry, 'mac'>): Uint8Array {
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 function head(db: VaultDatabase): { seq: number; mac: string } {
-  const row = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const row = prepared(db, 'SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; mac: string }
     | undefined;
   return row ?? { seq: 0, mac: GENESIS_MAC };
@@ -75,7 +92,8 @@ export function appendAudit(db: VaultDatabase, mac: AuditMac, input: AuditInput)
     prevMac: last.mac,
   };
   const full: AuditEntry = { ...entry, mac: hex(mac(auditEntryBytes(entry))) };
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO audit_log (seq, at, actor, action, entity, record_id, detail, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     full.seq,
@@ -88,7 +106,8 @@ export function appendAudit(db: VaultDatabase, mac: AuditMac, input: AuditInput)
     full.prevMac,
     full.mac,
   );
-  db.prepare(
+  prepared(
+    db,
     "INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   ).run(`${full.seq}:${full.mac}`);
   return full;
@@ -106,11 +125,10 @@ export function verifyAuditChain(db: VaultDatabase, mac: AuditMac): AuditVerific
   let expectedSeq = 1;
   let prev = GENESIS_MAC;
   let count = 0;
-  const rows = db
-    .prepare(
-      'SELECT seq, at, actor, action, entity, record_id AS recordId, detail, prev_mac AS prevMac, mac FROM audit_log ORDER BY seq',
-    )
-    .iterate() as IterableIterator<AuditEntry>;
+  const rows = prepared(
+    db,
+    'SELECT seq, at, actor, action, entity, record_id AS recordId, detail, prev_mac AS prevMac, mac FROM audit_log ORDER BY seq',
+  ).iterate() as IterableIterator<AuditEntry>;
   for (const row of rows) {
     if (row.seq !== expectedSeq)
       return { ok: false, entries: count, broken: { seq: expectedSeq, reason: 'gap' } };
@@ -122,9 +140,7 @@ export function verifyAuditChain(db: VaultDatabase, mac: AuditMac): AuditVerific
     expectedSeq++;
     count++;
   }
-  const headRow = db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").pluck().get() as
-    | string
-    | undefined;
+  const headRow = plucked(db, "SELECT value FROM meta WHERE key = 'audit_head'").get() as string | undefined;
   const expectedHead = count === 0 ? undefined : `${count}:${prev}`;
   if (headRow !== expectedHead)
     return { ok: false, entries: count, broken: { seq: count + 1, reason: 'head' } };
@@ -140,11 +156,10 @@ export function listAudit(
   const select =
     'SELECT seq, at, actor, action, entity, record_id AS recordId, detail, prev_mac AS prevMac, mac FROM audit_log';
   if (options.recordIds && options.recordIds.length > 0) {
-    return db
-      .prepare(
-        `${select} WHERE seq < ? AND record_id IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(before, JSON.stringify(options.recordIds), limit) as AuditEntry[];
+    return prepared(
+      db,
+      `${select} WHERE seq < ? AND record_id IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT ?`,
+    ).all(before, JSON.stringify(options.recordIds), limit) as AuditEntry[];
   }
-  return db.prepare(`${select} WHERE seq < ? ORDER BY seq DESC LIMIT ?`).all(before, limit) as AuditEntry[];
+  return prepared(db, `${select} WHERE seq < ? ORDER BY seq DESC LIMIT ?`).all(before, limit) as AuditEntry[];
 }

@@ -4,6 +4,7 @@
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { VaultDatabase } from '../db/open.ts';
+import { plucked, prepared } from '../db/statements.ts';
 import { riskScore } from './entities.ts';
 import type { StoredRecord } from './store.ts';
 
@@ -34,9 +35,26 @@ export interface CaseSummary {
 }
 
 export interface CasePage {
-  total: number;
+  /** Cases matching the filter; `null` when the caller did not ask for the count. */
+  total: number | null;
   offset: number;
   rows: CaseSummary[];
+}
+
+/** The sort key of a row of the list: pages can continue after it without counting. */
+export interface CaseListKey {
+  openedOn: string;
+  code: string;
+}
+
+export interface CaseListOptions {
+  /**
+   * The key of the row just before `offset` (the last row of the previous page). With it the page
+   * is a seek in the index instead of a walk over `offset` rows; `offset` is then only echoed.
+   */
+  after?: CaseListKey;
+  /** Count the matching cases (default true). Scrolling on a list whose total is known skips it. */
+  count?: boolean;
 }
 
 function caseWhere(filter: CaseListFilter): { sql: string; params: unknown[] } {
@@ -71,26 +89,46 @@ function caseWhere(filter: CaseListFilter): { sql: string; params: unknown[] } {
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/**
+ * A page of the list, ordered by opening date (newest first), then code. Two ways in: by offset
+ * (a jump anywhere, e.g. dragging the scrollbar; cost grows with the offset) or after a known row
+ * (scrolling on; cost independent of the position). Both give the same rows.
+ */
 export function listCases(
   db: VaultDatabase,
   filter: CaseListFilter,
   offset: number,
   limit: number,
+  options: CaseListOptions = {},
 ): CasePage {
   const { sql, params } = caseWhere(filter);
-  const total = db
-    .prepare(`SELECT count(*) FROM cases ${sql}`)
-    .pluck()
-    .get(...params) as number;
-  const rows = db
-    .prepare(
-      `SELECT id, code, kind, status, sensitivity, opened_on AS openedOn, closed_on AS closedOn, title,
-              country, updated_at AS updatedAt
-         FROM cases ${sql}
-        ORDER BY opened_on DESC, code
-        LIMIT ? OFFSET ?`,
-    )
-    .all(...params, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)) as CaseSummary[];
+  const total =
+    options.count === false
+      ? null
+      : (plucked(db, `SELECT count(*) FROM cases ${sql}`).get(...params) as number);
+  const pageSize = Math.min(Math.max(limit, 1), 500);
+  const columns = `id, code, kind, status, sensitivity, opened_on AS openedOn, closed_on AS closedOn, title,
+              country, updated_at AS updatedAt`;
+  let rows: CaseSummary[];
+  if (options.after) {
+    // ORDER BY opened_on DESC, code ASC: "after (o, c)" is an earlier date, or the same date and a
+    // later code. `opened_on <= o` is the index range; the OR only drops rows of date o.
+    const seek = `opened_on <= ? AND (opened_on < ? OR code > ?)`;
+    const where = sql ? `${sql} AND ${seek}` : `WHERE ${seek}`;
+    const { openedOn, code } = options.after;
+    rows = prepared(db, `SELECT ${columns} FROM cases ${where} ORDER BY opened_on DESC, code LIMIT ?`).all(
+      ...params,
+      openedOn,
+      openedOn,
+      code,
+      pageSize,
+    ) as CaseSummary[];
+  } else {
+    rows = prepared(
+      db,
+      `SELECT ${columns} FROM cases ${sql} ORDER BY opened_on DESC, code LIMIT ? OFFSET ?`,
+    ).all(...params, pageSize, Math.max(offset, 0)) as CaseSummary[];
+  }
   return { total, offset, rows };
 }
 
@@ -111,29 +149,27 @@ export interface CaseDetail {
 }
 
 export function caseDetail(db: VaultDatabase, caseId: string): CaseDetail {
-  const row = db.prepare('SELECT data FROM cases WHERE id = ?').get(caseId) as { data: string } | undefined;
+  const row = prepared(db, 'SELECT data FROM cases WHERE id = ?').get(caseId) as { data: string } | undefined;
   if (!row) throw new CaseVaultError('RECORD_NOT_FOUND', 'case');
   const byCase = (table: string, order: string) =>
-    parseAll(db.prepare(`SELECT data FROM ${table} WHERE case_id = ? ORDER BY ${order}`).all(caseId));
-  const links = db
-    .prepare(
-      `SELECT p.data AS data, group_concat(cp.role) AS roles
+    parseAll(prepared(db, `SELECT data FROM ${table} WHERE case_id = ? ORDER BY ${order}`).all(caseId));
+  const links = prepared(
+    db,
+    `SELECT p.data AS data, group_concat(cp.role) AS roles
          FROM case_people cp JOIN people p ON p.id = cp.person_id
         WHERE cp.case_id = ? GROUP BY p.id ORDER BY p.alias`,
-    )
-    .all(caseId) as Array<{ data: string; roles: string }>;
+  ).all(caseId) as Array<{ data: string; roles: string }>;
   const plans = byCase('protection_plans', 'created_at').map((plan) => ({
     plan,
     measures: parseAll(
-      db
-        .prepare(
-          `SELECT data FROM plan_measures WHERE plan_id = ?
+      prepared(
+        db,
+        `SELECT data FROM plan_measures WHERE plan_id = ?
             ORDER BY CASE status WHEN 'done' THEN 2 WHEN 'cancelled' THEN 3 ELSE 1 END, due_on IS NULL, due_on`,
-        )
-        .all(plan.id),
+      ).all(plan.id),
     ),
     contacts: parseAll(
-      db.prepare('SELECT data FROM plan_contacts WHERE plan_id = ? ORDER BY created_at').all(plan.id),
+      prepared(db, 'SELECT data FROM plan_contacts WHERE plan_id = ? ORDER BY created_at').all(plan.id),
     ),
   }));
   return {
@@ -165,9 +201,9 @@ export interface RiskTrend {
 /** Compares the latest assessment with the one before: a change of 10% or more is a trend. */
 export function riskTrend(db: VaultDatabase, caseId: string): RiskTrend {
   const points = (
-    db
-      .prepare('SELECT data FROM risk_assessments WHERE case_id = ? ORDER BY assessed_on')
-      .all(caseId) as Array<{
+    prepared(db, 'SELECT data FROM risk_assessments WHERE case_id = ? ORDER BY assessed_on').all(
+      caseId,
+    ) as Array<{
       data: string;
     }>
   ).map((row) => {
@@ -186,13 +222,12 @@ export function riskTrend(db: VaultDatabase, caseId: string): RiskTrend {
     const before = points.at(-2)!.score;
     trend = last > before * 1.1 ? 'rising' : last < before * 0.9 ? 'falling' : 'steady';
   }
-  const monthly = db
-    .prepare(
-      `SELECT substr(occurred_at, 1, 7) AS month, count(*) AS entries,
+  const monthly = prepared(
+    db,
+    `SELECT substr(occurred_at, 1, 7) AS month, count(*) AS entries,
               round(avg(severity * likelihood), 2) AS meanRisk
          FROM risk_entries WHERE case_id = ? GROUP BY month ORDER BY month`,
-    )
-    .all(caseId) as RiskTrend['monthly'];
+  ).all(caseId) as RiskTrend['monthly'];
   return { points, trend, monthly };
 }
 
@@ -207,9 +242,9 @@ export interface OverdueItem {
 
 /** Open measures past due, plans past their review date, referrals past their follow-up date. */
 export function overdue(db: VaultDatabase, today: string): OverdueItem[] {
-  return db
-    .prepare(
-      `SELECT 'measure' AS kind, m.id AS recordId, m.case_id AS caseId, c.code AS caseCode,
+  return prepared(
+    db,
+    `SELECT 'measure' AS kind, m.id AS recordId, m.case_id AS caseId, c.code AS caseCode,
               json_extract(m.data, '$.title') AS title, m.due_on AS due
          FROM plan_measures m JOIN cases c ON c.id = m.case_id
         WHERE m.status IN ('planned', 'in-progress') AND m.due_on < @today
@@ -222,8 +257,7 @@ export function overdue(db: VaultDatabase, today: string): OverdueItem[] {
          FROM referrals r JOIN cases c ON c.id = r.case_id
         WHERE r.status IN ('pending', 'accepted') AND r.follow_up_on < @today
        ORDER BY due`,
-    )
-    .all({ today }) as OverdueItem[];
+  ).all({ today }) as OverdueItem[];
 }
 
 export function listPeople(
@@ -232,9 +266,11 @@ export function listPeople(
   limit: number,
 ): StoredRecord[] {
   const rows = aliasPrefix
-    ? db
-        .prepare('SELECT data FROM people WHERE alias >= ? AND alias < ? ORDER BY alias LIMIT ?')
-        .all(aliasPrefix, `${aliasPrefix}\uffff`, limit)
-    : db.prepare('SELECT data FROM people ORDER BY alias LIMIT ?').all(limit);
+    ? prepared(db, 'SELECT data FROM people WHERE alias >= ? AND alias < ? ORDER BY alias LIMIT ?').all(
+        aliasPrefix,
+        `${aliasPrefix}\uffff`,
+        limit,
+      )
+    : prepared(db, 'SELECT data FROM people ORDER BY alias LIMIT ?').all(limit);
   return parseAll(rows);
 }

@@ -18,7 +18,7 @@ export const RECORDS_OPS: OpTable = {
     return OK;
   },
   get: (s, i) => s.get(i.entity, i.id),
-  'list-cases': (s, i) => s.listCases(i.filter, i.offset, i.limit),
+  'list-cases': (s, i) => s.listCases(i.filter, i.offset, i.limit, { after: i.after, count: i.count }),
   'case-detail': (s, i) => s.caseDetail(i.caseId),
   'link-person': (s, i) => {
     s.linkPerson(i.caseId, i.personId, i.role);

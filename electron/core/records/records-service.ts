@@ -7,10 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { CaseVaultError } from '../../../shared/errors.ts';
 import { CustomKindInput } from '../../../shared/records/schemas.ts';
 import { codesOf } from '../../../shared/records/taxonomies.ts';
+import { plucked, prepared } from '../db/statements.ts';
 import type { VaultSession } from '../vault/session.ts';
 import { appendAudit, listAudit, verifyAuditChain } from './audit.ts';
 import { ENTITIES, type EntityName } from './entities.ts';
-import { type CaseListFilter, caseDetail, listCases, listPeople, overdue, riskTrend } from './queries.ts';
+import {
+  type CaseListFilter,
+  type CaseListOptions,
+  caseDetail,
+  listCases,
+  listPeople,
+  overdue,
+  riskTrend,
+} from './queries.ts';
 import { type SearchFilters, searchRecords } from './search.ts';
 import {
   createRecord,
@@ -79,9 +88,10 @@ export class RecordsService {
     this.#write((ctx) => {
       getRecord(ctx.db, 'case', caseId);
       getRecord(ctx.db, 'person', personId);
-      const info = ctx.db
-        .prepare('INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)')
-        .run(caseId, personId, role);
+      const info = prepared(
+        ctx.db,
+        'INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)',
+      ).run(caseId, personId, role);
       if (info.changes > 0) {
         appendAudit(ctx.db, ctx.mac, {
           at: this.#now().toISOString(),
@@ -97,9 +107,10 @@ export class RecordsService {
 
   unlinkPerson(caseId: string, personId: string, role: string): void {
     this.#write((ctx) => {
-      const info = ctx.db
-        .prepare('DELETE FROM case_people WHERE case_id = ? AND person_id = ? AND role = ?')
-        .run(caseId, personId, role);
+      const info = prepared(
+        ctx.db,
+        'DELETE FROM case_people WHERE case_id = ? AND person_id = ? AND role = ?',
+      ).run(caseId, personId, role);
       if (info.changes === 0) throw new CaseVaultError('RECORD_NOT_FOUND', 'link');
       appendAudit(ctx.db, ctx.mac, {
         at: this.#now().toISOString(),
@@ -117,10 +128,9 @@ export class RecordsService {
     return this.#write((ctx) => {
       getRecord(ctx.db, 'person', personId);
       const realName =
-        (ctx.db
-          .prepare('SELECT real_name FROM person_identities WHERE person_id = ?')
-          .pluck()
-          .get(personId) as string | undefined) ?? null;
+        (plucked(ctx.db, 'SELECT real_name FROM person_identities WHERE person_id = ?').get(personId) as
+          | string
+          | undefined) ?? null;
       appendAudit(ctx.db, ctx.mac, {
         at: this.#now().toISOString(),
         actor: ctx.actor,
@@ -144,10 +154,9 @@ export class RecordsService {
     if (options.caseId) {
       recordIds = [
         options.caseId,
-        ...(db
-          .prepare('SELECT record_id FROM search_docs WHERE case_id = ?')
-          .pluck()
-          .all(options.caseId) as string[]),
+        ...(plucked(db, 'SELECT record_id FROM search_docs WHERE case_id = ?').all(
+          options.caseId,
+        ) as string[]),
       ];
     }
     return listAudit(db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
@@ -161,8 +170,8 @@ export class RecordsService {
     return searchRecords(this.#session.db, query, filters);
   }
 
-  listCases(filter: CaseListFilter = {}, offset = 0, limit = 100) {
-    return listCases(this.#session.db, filter, offset, limit);
+  listCases(filter: CaseListFilter = {}, offset = 0, limit = 100, options: CaseListOptions = {}) {
+    return listCases(this.#session.db, filter, offset, limit, options);
   }
 
   caseDetail(caseId: string) {
@@ -170,7 +179,7 @@ export class RecordsService {
   }
 
   caseByCode(code: string) {
-    const id = this.#session.db.prepare('SELECT id FROM cases WHERE code = ?').pluck().get(code) as
+    const id = plucked(this.#session.db, 'SELECT id FROM cases WHERE code = ?').get(code) as
       | string
       | undefined;
     if (!id) throw new CaseVaultError('RECORD_NOT_FOUND', 'case');
@@ -194,11 +203,10 @@ export class RecordsService {
     const kind = validate(CustomKindInput, input);
     return this.#write((ctx) => {
       const at = this.#now().toISOString();
-      const info = ctx.db
-        .prepare(
-          'INSERT OR IGNORE INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(kind.code, kind.fr, kind.en, at);
+      const info = prepared(
+        ctx.db,
+        'INSERT OR IGNORE INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
+      ).run(kind.code, kind.fr, kind.en, at);
       if (info.changes === 0) throw new CaseVaultError('RECORD_CONFLICT', 'code');
       appendAudit(ctx.db, ctx.mac, {
         at,
@@ -211,9 +219,10 @@ export class RecordsService {
   }
 
   listCustomKinds(): Array<{ code: string; fr: string; en: string }> {
-    return this.#session.db
-      .prepare('SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code')
-      .all() as Array<{ code: string; fr: string; en: string }>;
+    return prepared(
+      this.#session.db,
+      'SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code',
+    ).all() as Array<{ code: string; fr: string; en: string }>;
   }
 
   /** Exposed for import/export, which run their own transaction over many records. */

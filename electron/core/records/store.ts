@@ -9,6 +9,8 @@ import { CaseVaultError } from '../../../shared/errors.ts';
 import { SERVICE_TO_RECIPIENT } from '../../../shared/records/schemas.ts';
 import { BUILTIN_INCIDENT_KINDS } from '../../../shared/records/taxonomies.ts';
 import type { VaultDatabase } from '../db/open.ts';
+import { plucked, prepared } from '../db/statements.ts';
+import { noteCaseEvidenceDeleted } from '../evidence/case-cascade.ts';
 import { type AuditMac, appendAudit } from './audit.ts';
 import { CASE_CHILDREN, ENTITIES, type EntityName } from './entities.ts';
 
@@ -68,12 +70,12 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
 }
 
 function exists(db: VaultDatabase, table: string, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  return prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
 function loadRow(db: VaultDatabase, kind: EntityName, id: string): StoredRecord | undefined {
   const def = ENTITIES[kind];
-  const row = db.prepare(`SELECT data FROM ${def.table} WHERE id = ?`).get(id) as
+  const row = prepared(db, `SELECT data FROM ${def.table} WHERE id = ?`).get(id) as
     | { data: string }
     | undefined;
   return row ? (JSON.parse(row.data) as StoredRecord) : undefined;
@@ -102,7 +104,7 @@ function checkReferences(db: VaultDatabase, kind: EntityName, record: StoredReco
 /** The rules a kind has beyond its schema. */
 function checkRules(db: VaultDatabase, kind: EntityName, record: StoredRecord): void {
   if (kind === 'case') {
-    const clash = db.prepare('SELECT id FROM cases WHERE code = ? AND id <> ?').get(record.code, record.id);
+    const clash = prepared(db, 'SELECT id FROM cases WHERE code = ? AND id <> ?').get(record.code, record.id);
     if (clash) throw new CaseVaultError('RECORD_CONFLICT', 'code');
   }
   if (kind === 'referral') {
@@ -135,7 +137,7 @@ const BUILTIN_KIND_CODES: ReadonlySet<string> = new Set(BUILTIN_INCIDENT_KINDS.m
 function knownKind(db: VaultDatabase, code: string): boolean {
   return (
     BUILTIN_KIND_CODES.has(code) ||
-    db.prepare('SELECT 1 FROM custom_kinds WHERE code = ?').get(code) !== undefined
+    prepared(db, 'SELECT 1 FROM custom_kinds WHERE code = ?').get(code) !== undefined
   );
 }
 
@@ -153,22 +155,24 @@ function writeLinks(
   realName: string | null | undefined,
 ): void {
   if (kind === 'case') {
-    db.prepare('DELETE FROM case_tags WHERE case_id = ?').run(record.id);
-    const insert = db.prepare('INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?, ?)');
+    prepared(db, 'DELETE FROM case_tags WHERE case_id = ?').run(record.id);
+    const insert = prepared(db, 'INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?, ?)');
     for (const tag of record.tags ?? []) insert.run(record.id, tag);
   }
   if (kind === 'incident') {
-    db.prepare('DELETE FROM incident_people WHERE incident_id = ?').run(record.id);
-    const insert = db.prepare(
+    prepared(db, 'DELETE FROM incident_people WHERE incident_id = ?').run(record.id);
+    const insert = prepared(
+      db,
       'INSERT OR IGNORE INTO incident_people (incident_id, person_id, role) VALUES (?, ?, ?)',
     );
     for (const link of record.people ?? []) insert.run(record.id, link.personId, link.role);
   }
   if (kind === 'person' && realName !== undefined) {
     if (realName === null || realName === '')
-      db.prepare('DELETE FROM person_identities WHERE person_id = ?').run(record.id);
+      prepared(db, 'DELETE FROM person_identities WHERE person_id = ?').run(record.id);
     else
-      db.prepare(
+      prepared(
+        db,
         'INSERT INTO person_identities (person_id, real_name) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET real_name = excluded.real_name',
       ).run(record.id, realName);
   }
@@ -178,10 +182,11 @@ function indexForSearch(db: VaultDatabase, kind: EntityName, record: StoredRecor
   unindex(db, [record.id]);
   const def = ENTITIES[kind];
   const { title, body, onDate } = def.search(record);
-  const info = db
-    .prepare('INSERT INTO search_docs (record_id, entity, case_id, on_date) VALUES (?, ?, ?, ?)')
-    .run(record.id, kind, def.caseIdOf(record), onDate);
-  db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
+  const info = prepared(
+    db,
+    'INSERT INTO search_docs (record_id, entity, case_id, on_date) VALUES (?, ?, ?, ?)',
+  ).run(record.id, kind, def.caseIdOf(record), onDate);
+  prepared(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
     info.lastInsertRowid,
     title,
     body,
@@ -189,9 +194,9 @@ function indexForSearch(db: VaultDatabase, kind: EntityName, record: StoredRecor
 }
 
 function unindex(db: VaultDatabase, recordIds: readonly string[]): void {
-  const find = db.prepare('SELECT rowid FROM search_docs WHERE record_id = ?').pluck();
-  const dropIndex = db.prepare('DELETE FROM search_index WHERE rowid = ?');
-  const dropDoc = db.prepare('DELETE FROM search_docs WHERE rowid = ?');
+  const find = plucked(db, 'SELECT rowid FROM search_docs WHERE record_id = ?');
+  const dropIndex = prepared(db, 'DELETE FROM search_index WHERE rowid = ?');
+  const dropDoc = prepared(db, 'DELETE FROM search_docs WHERE rowid = ?');
   for (const id of recordIds) {
     const rowid = find.get(id) as number | undefined;
     if (rowid === undefined) continue;
@@ -205,12 +210,13 @@ function writeRow(db: VaultDatabase, kind: EntityName, record: StoredRecord, ins
   const values = [...def.values(record), JSON.stringify(record), record.createdAt, record.updatedAt];
   if (insert) {
     const columns = ['id', ...def.columns, 'data', 'created_at', 'updated_at'];
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ).run(record.id, ...values);
   } else {
     const sets = [...def.columns, 'data', 'created_at', 'updated_at'].map((c) => `${c} = ?`).join(', ');
-    db.prepare(`UPDATE ${def.table} SET ${sets} WHERE id = ?`).run(...values, record.id);
+    prepared(db, `UPDATE ${def.table} SET ${sets} WHERE id = ?`).run(...values, record.id);
   }
 }
 
@@ -315,11 +321,10 @@ export function updateRecord(
   if (realNameChange !== undefined) changed.push('realName');
   if (changed.length === 0) return current;
 
-  ctx.db
-    .prepare(
-      'INSERT INTO record_history (entity, record_id, at, actor, changed, data) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(kind, id, at, ctx.actor, JSON.stringify(changed), JSON.stringify(current));
+  prepared(
+    ctx.db,
+    'INSERT INTO record_history (entity, record_id, at, actor, changed, data) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(kind, id, at, ctx.actor, JSON.stringify(changed), JSON.stringify(current));
   writeRow(ctx.db, kind, record, false);
   writeLinks(ctx.db, kind, record, realNameChange);
   indexForSearch(ctx.db, kind, record);
@@ -339,19 +344,17 @@ function cascadeIds(db: VaultDatabase, kind: EntityName, id: string): Array<[Ent
   const out: Array<[EntityName, string]> = [[kind, id]];
   if (kind === 'case') {
     for (const child of CASE_CHILDREN) {
-      const ids = db
-        .prepare(`SELECT id FROM ${ENTITIES[child].table} WHERE case_id = ?`)
-        .pluck()
-        .all(id) as string[];
+      const ids = plucked(db, `SELECT id FROM ${ENTITIES[child].table} WHERE case_id = ?`).all(
+        id,
+      ) as string[];
       for (const childId of ids) out.push([child, childId]);
     }
   }
   if (kind === 'protectionPlan') {
     for (const child of ['planMeasure', 'planContact'] as const) {
-      const ids = db
-        .prepare(`SELECT id FROM ${ENTITIES[child].table} WHERE plan_id = ?`)
-        .pluck()
-        .all(id) as string[];
+      const ids = plucked(db, `SELECT id FROM ${ENTITIES[child].table} WHERE plan_id = ?`).all(
+        id,
+      ) as string[];
       for (const childId of ids) out.push([child, childId]);
     }
   }
@@ -368,29 +371,27 @@ export function deleteRecord(ctx: RecordContext, kind: EntityName, id: string): 
   const def = ENTITIES[kind];
   if (!exists(ctx.db, def.table, id)) throw new CaseVaultError('RECORD_NOT_FOUND', kind);
   if (kind === 'person') {
-    const uses = ctx.db
-      .prepare(
-        `SELECT (SELECT count(*) FROM incident_people WHERE person_id = @id)
+    const uses = plucked(
+      ctx.db,
+      `SELECT (SELECT count(*) FROM incident_people WHERE person_id = @id)
               + (SELECT count(*) FROM risk_entries WHERE person_id = @id)
               + (SELECT count(*) FROM consents WHERE person_id = @id)`,
-      )
-      .pluck()
-      .get({ id }) as number;
+    ).get({ id }) as number;
     if (uses > 0) throw new CaseVaultError('RECORD_IN_USE', 'person');
   }
   if (kind === 'consent') {
-    const uses = ctx.db
-      .prepare('SELECT count(*) FROM referrals WHERE consent_id = ?')
-      .pluck()
-      .get(id) as number;
+    const uses = plucked(ctx.db, 'SELECT count(*) FROM referrals WHERE consent_id = ?').get(id) as number;
     if (uses > 0) throw new CaseVaultError('RECORD_IN_USE', 'consent');
   }
   const doomed = cascadeIds(ctx.db, kind, id);
   const ids = doomed.map(([, recordId]) => recordId);
   unindex(ctx.db, ids);
-  const dropHistory = ctx.db.prepare('DELETE FROM record_history WHERE record_id = ?');
+  const dropHistory = prepared(ctx.db, 'DELETE FROM record_history WHERE record_id = ?');
   for (const recordId of ids) dropHistory.run(recordId);
-  ctx.db.prepare(`DELETE FROM ${def.table} WHERE id = ?`).run(id);
+  // Evidence of a deleted case goes with it (FK cascade; a trigger queues each blob for shredding);
+  // its custody timeline records the deletion first.
+  if (kind === 'case') noteCaseEvidenceDeleted(ctx, id);
+  prepared(ctx.db, `DELETE FROM ${def.table} WHERE id = ?`).run(id);
   appendAudit(ctx.db, ctx.mac, {
     at: ctx.now().toISOString(),
     actor: ctx.actor,
@@ -410,9 +411,10 @@ export interface HistoryEntry {
 }
 
 export function recordHistory(db: VaultDatabase, id: string): HistoryEntry[] {
-  const rows = db
-    .prepare('SELECT at, actor, changed, data FROM record_history WHERE record_id = ? ORDER BY id DESC')
-    .all(id) as Array<{ at: string; actor: string; changed: string; data: string }>;
+  const rows = prepared(
+    db,
+    'SELECT at, actor, changed, data FROM record_history WHERE record_id = ? ORDER BY id DESC',
+  ).all(id) as Array<{ at: string; actor: string; changed: string; data: string }>;
   return rows.map((r) => ({
     at: r.at,
     actor: r.actor,

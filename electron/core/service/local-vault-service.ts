@@ -5,7 +5,13 @@
  */
 
 import { CaseVaultError } from '../../../shared/errors.ts';
+import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { loadSodium } from '../crypto/sodium.ts';
+import { runEvidenceOp } from '../evidence/evidence-ops.ts';
+import { EvidenceService } from '../evidence/evidence-service.ts';
+import { runIdentityOp } from '../identity/identity-ops.ts';
+import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
 import { runReportsOp } from '../reports/reports-ops.ts';
@@ -31,8 +37,15 @@ export class LocalVaultService implements VaultService {
   readonly #now: () => Date;
   #session: VaultSession | undefined;
   #records: RecordsService | undefined;
+  #evidence: EvidenceService | undefined;
+  #identity: IdentityService | undefined;
   #reports: ReportsService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
+  #progressListeners = new Set<(progress: TaskProgress) => void>();
+  /** Evidence tasks in flight, by task id (or an internal id): aborted by cancel and by lock. */
+  #tasks = new Map<string, AbortController>();
+  #running = new Set<Promise<unknown>>();
+  #nextTask = 1;
   /** Calls run one at a time: two unlocks racing must not open the database twice. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -79,17 +92,31 @@ export class LocalVaultService implements VaultService {
     return this.#serial(async () => {
       this.#assertLocked();
       this.#session = await unlockWithPassphrase(this.#dir, passphrase, { now: this.#now });
+      // Blobs whose rows were deleted just before a crash are overwritten and removed now.
+      await this.#evidenceService(this.#session)
+        .drainShredQueue()
+        .catch(() => undefined);
     });
   }
 
-  lock(reason: LockReasonName = 'user'): Promise<void> {
+  async lock(reason: LockReasonName = 'user'): Promise<void> {
+    await this.#stopTasks();
     return this.#serial(async () => this.#lockNow(reason));
+  }
+
+  /** Aborts every evidence task and waits for them to settle (they remove their partial files). */
+  async #stopTasks(): Promise<void> {
+    for (const controller of this.#tasks.values()) controller.abort();
+    await Promise.allSettled([...this.#running]);
   }
 
   #lockNow(reason: LockReasonName): void {
     const session = this.#session;
     this.#session = undefined;
     this.#records = undefined;
+    this.#evidence?.close();
+    this.#evidence = undefined;
+    this.#identity = undefined;
     this.#reports = undefined;
     if (!session || session.locked) return;
     session.lock();
@@ -126,7 +153,64 @@ export class LocalVaultService implements VaultService {
       const session = this.#session;
       if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
       this.#records ??= new RecordsService(session, { now: this.#now });
-      return runRecordsOp(this.#records, op, input);
+      const result = runRecordsOp(this.#records, op, input);
+      // A deleted case takes its evidence rows with it (the trigger queues their blobs): shred now.
+      if (op === 'delete') await this.#evidenceService(session).drainShredQueue();
+      return result;
+    });
+  }
+
+  #evidenceService(session: VaultSession): EvidenceService {
+    this.#evidence ??= new EvidenceService(session, { now: this.#now });
+    return this.#evidence;
+  }
+
+  /**
+   * Evidence operations run outside the serial queue (a long intake must not hold up previews),
+   * each against the session current when it starts. Lock aborts them and waits for them first.
+   */
+  evidence(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    const session = this.#session;
+    if (!session || session.locked) return Promise.reject(new CaseVaultError('VAULT_LOCKED'));
+    const service = this.#evidenceService(session);
+    const taskId = task?.taskId ?? `internal-${this.#nextTask++}`;
+    if (this.#tasks.has(taskId)) return Promise.reject(new CaseVaultError('INVALID_INPUT', 'taskId'));
+    const controller = new AbortController();
+    this.#tasks.set(taskId, controller);
+    let last = 0;
+    const onProgress = task
+      ? (done: number, total: number, item?: string) => {
+          const now = Date.now();
+          if (done < total && now - last < 50) return;
+          last = now;
+          const progress: TaskProgress = item ? { taskId, done, total, item } : { taskId, done, total };
+          for (const listener of this.#progressListeners) listener(progress);
+        }
+      : undefined;
+    const run = runEvidenceOp(service, op, input, { signal: controller.signal, onProgress });
+    const tracked = run.finally(() => {
+      this.#tasks.delete(taskId);
+      this.#running.delete(tracked);
+    });
+    this.#running.add(tracked);
+    return tracked;
+  }
+
+  async cancel(taskId: string): Promise<void> {
+    this.#tasks.get(taskId)?.abort();
+  }
+
+  onProgress(listener: (progress: TaskProgress) => void): () => void {
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  }
+
+  identity(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#identity ??= new IdentityService(session, await loadSodium(), { now: this.#now });
+      return runIdentityOp(this.#identity, op, input);
     });
   }
 
@@ -144,10 +228,12 @@ export class LocalVaultService implements VaultService {
     return () => this.#listeners.delete(listener);
   }
 
-  dispose(): Promise<void> {
+  async dispose(): Promise<void> {
+    await this.#stopTasks();
     return this.#serial(async () => {
       this.#lockNow('user');
       this.#listeners.clear();
+      this.#progressListeners.clear();
     });
   }
 

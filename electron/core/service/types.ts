@@ -8,6 +8,7 @@
  * Secrets (passphrases, recovery keys) arrive as strings because that is what a text field gives;
  * they are never logged and never put in an error.
  */
+import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
 
 export interface VaultService {
@@ -28,6 +29,24 @@ export interface VaultService {
    * unlocked vault; VAULT_LOCKED otherwise. The input has passed the contract's schema in main.
    */
   records(op: string, input: unknown): Promise<unknown>;
+  /**
+   * Runs one evidence operation (shared/evidence/schemas.ts EVIDENCE_OP_INPUTS: add, list, get,
+   * custody, view-start, read-range, extract, verify, redact, delete, check) on the unlocked vault.
+   * Inputs carry real paths resolved by main. With `task`, long operations (add, verify, check,
+   * extract) report progress through `onProgress` and can be stopped with `cancel(taskId)`
+   * (TASK_CANCELLED; a cancelled add writes nothing).
+   */
+  evidence(op: string, input: unknown, task?: { taskId: string }): Promise<unknown>;
+  /** Cancels a running task; unknown or finished task ids are ignored. */
+  cancel(taskId: string): Promise<void>;
+  /** Progress of tasks started with a task id. Returns an unsubscribe. */
+  onProgress(listener: (progress: TaskProgress) => void): () => void;
+  /**
+   * Runs one identity or contacts operation (electron/core/identity/identity-ops.ts: `get`,
+   * `update`, `card-file`, `contacts-*`) on the unlocked vault; VAULT_LOCKED otherwise. Results
+   * are public views: no secret key ever comes out of here.
+   */
+  identity(op: string, input: unknown): Promise<unknown>;
   /**
    * Runs one reports operation (electron/core/reports/reports-ops.ts: list, build, render,
    * record-export) on the unlocked vault; VAULT_LOCKED otherwise.

@@ -86,6 +86,46 @@ export class VaultSession {
     return this.#sodium.crypto_generichash(32, bytes, this.#keys.get('audit'));
   };
 
+  /**
+   * Wraps an evidence item's random file key with the vault's `evidence` subkey
+   * (XChaCha20-Poly1305 IETF, random 24-byte nonce, associated data = the item id), so a wrapped
+   * key moved to another row does not open. Returns nonce ‖ ciphertext. docs/evidence-format.md §3.
+   */
+  wrapEvidenceKey(fileKey: Uint8Array, itemId: string): Uint8Array {
+    this.#assertUnlocked();
+    const sodium = this.#sodium;
+    const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      fileKey,
+      new TextEncoder().encode(itemId),
+      null,
+      nonce,
+      this.#keys.get('evidence'),
+    );
+    const out = new Uint8Array(nonce.length + sealed.length);
+    out.set(nonce, 0);
+    out.set(sealed, nonce.length);
+    return out;
+  }
+
+  /** The inverse of `wrapEvidenceKey`; throws EVIDENCE_DAMAGED if it does not authenticate. The caller wipes the result. */
+  unwrapEvidenceKey(wrapped: Uint8Array, itemId: string): Uint8Array {
+    this.#assertUnlocked();
+    const sodium = this.#sodium;
+    const n = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    try {
+      return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        null,
+        wrapped.subarray(n),
+        new TextEncoder().encode(itemId),
+        wrapped.subarray(0, n),
+        this.#keys.get('evidence'),
+      );
+    } catch {
+      throw new CaseVaultError('EVIDENCE_DAMAGED', 'key');
+    }
+  }
+
   /** The open database. Repositories take it as their first argument. */
   get db(): VaultDatabase {
     this.#assertUnlocked();

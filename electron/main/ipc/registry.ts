@@ -9,9 +9,14 @@ import { CaseVaultError, serializeError } from '../../../shared/errors.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { CHANNELS, type Channel, contract, type IpcResult } from '../../../shared/ipc/contract.ts';
 import type { VaultService } from '../../core/service/types.ts';
+import type { EvidenceTasks } from '../evidence-tasks.ts';
+import type { FileTokenRegistry } from '../files/file-tokens.ts';
 import type { PreferencesStore } from '../preferences.ts';
 import { HandlerTable } from './handler-table.ts';
 import { registerAppHandlers } from './handlers/app.ts';
+import { registerEvidenceHandlers } from './handlers/evidence.ts';
+import { registerFilesHandlers } from './handlers/files.ts';
+import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerReportsHandlers } from './handlers/reports.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
@@ -24,11 +29,20 @@ export interface IpcDeps {
   appInfo(): AppInfo;
   panic(): Promise<void>;
   activity(): void;
-  /** The system save dialog; the chosen path, or undefined when cancelled. Main alone knows paths. */
+  /** OS dialogs (electron-dialogs.ts in the app, stand-ins in tests; see ipc/dialogs.ts). */
   saveDialog(options: {
     defaultName: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
+  /** Main's own open-file dialog; resolves to the chosen paths ([] when cancelled). */
+  openDialog(options: {
+    multiple: boolean;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<string[]>;
+  /** Tokens for files the user chose; `evidence:add` spends them. */
+  fileTokens: FileTokenRegistry;
+  /** Multi-file tasks: progress relayed as `task:progress`, `task:cancel`. */
+  tasks: EvidenceTasks;
 }
 
 export interface IpcRegistry {
@@ -43,6 +57,9 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerSessionHandlers(table.register, deps);
   registerVaultHandlers(table.register, deps);
   registerRecordsHandlers(table.register, deps);
+  registerFilesHandlers(table.register, deps);
+  registerEvidenceHandlers(table.register, deps);
+  registerIdentityHandlers(table.register, deps);
   registerReportsHandlers(table.register, deps);
   return registryFromTable(table);
 }

@@ -5,6 +5,7 @@
 import { Badge, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ScreenTitle } from '../shell/ScreenTitle.tsx';
@@ -28,6 +29,7 @@ import { CASE_TABS, type CaseTab } from './tabs/tab-names.ts';
 const TAB_BODIES: Record<CaseTab, () => React.ReactNode> = {
   people: () => <PeopleTab />,
   incidents: () => <IncidentsTab />,
+  evidence: () => <EvidenceTab />,
   risk: () => <RiskTab />,
   plan: () => <PlanTab />,
   consent: () => <ConsentTab />,

@@ -12,6 +12,10 @@ const KIND_CODE = /^[a-z]+\.[a-z0-9-]+$/;
 
 import { type CaseTab, tabForEntity } from './tabs/tab-names.ts';
 
+/** The core returns 50 hits by default: a full page means the query matched more (and, if very
+ * broad, was ranked among the most recent records: electron/core/records/search.ts). */
+const FULL_PAGE = 50;
+
 /** The core marks matches with « »; they are shown as <mark> so they stand out. */
 export function Snippet({ text }: { text: string }) {
   const parts = text.split(/«([^»]*)»/);
@@ -80,6 +84,11 @@ export function SearchPanel({ onOpen }: { onOpen: (caseId: string, tab?: CaseTab
               {t('records.search.clear')}
             </Button>
           </Group>
+          {hits.length >= FULL_PAGE ? (
+            <Text size="xs" c="dimmed">
+              {t('records.search.broad', { count: hits.length })}
+            </Text>
+          ) : null}
           <Stack
             component="ul"
             gap={4}

@@ -47,8 +47,12 @@ export const recordsApi = {
   remove: (entity: EntityName, id: string) => unwrap(() => records().delete({ entity, id })),
   get: (entity: EntityName, id: string) =>
     unwrap(() => records().get({ entity, id })) as Promise<StoredRecord>,
-  listCases: (filter: CaseListFilter, offset: number, limit: number) =>
-    unwrap(() => records().listCases({ filter, offset, limit })),
+  listCases: (
+    filter: CaseListFilter,
+    offset: number,
+    limit: number,
+    more: Partial<Pick<RecordsInput<'list-cases'>, 'after' | 'count'>> = {},
+  ) => unwrap(() => records().listCases({ filter, offset, limit, ...more })),
   caseDetail: (caseId: string) => unwrap(() => records().caseDetail({ caseId })) as Promise<CaseDetail>,
   linkPerson: (caseId: string, personId: string, role: string) =>
     unwrap(() => records().linkPerson({ caseId, personId, role })),

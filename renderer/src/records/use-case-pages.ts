@@ -1,6 +1,8 @@
 /**
  * Pages of the case list, fetched only for the rows the virtual list shows (100 at a time) and kept
  * in a small LRU cache, so scrolling 100 000 cases asks main for a few pages, never for all of them.
+ * Scrolling on continues after the last row of the cached previous page (an index seek, no count);
+ * a jump (scrollbar drag) asks by offset, which costs more the deeper it goes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toUiError, type UiError } from '../ipc/client.ts';
@@ -25,10 +27,17 @@ export function useCasePages(filter: CaseListFilter) {
     const mine = generation.current;
     inflight.current.add(page);
     try {
-      const result = await recordsApi.listCases(filterRef.current, page * PAGE_SIZE, PAGE_SIZE);
+      const previous = cache.current.get(page - 1);
+      const last = previous?.length === PAGE_SIZE ? previous[PAGE_SIZE - 1] : undefined;
+      const result = await recordsApi.listCases(
+        filterRef.current,
+        page * PAGE_SIZE,
+        PAGE_SIZE,
+        last ? { after: { openedOn: last.openedOn, code: last.code }, count: false } : {},
+      );
       if (mine !== generation.current) return;
       cache.current.set(page, result.rows);
-      setTotal(result.total);
+      if (result.total !== null) setTotal(result.total);
       setError(null);
     } catch (caught) {
       if (mine === generation.current) setError(toUiError(caught));

@@ -10,13 +10,14 @@ import { ReportsDataGenerator, seedReportsData } from '../../../bench/reports-da
 import { RecordsService } from '../../../electron/core/records/records-service.ts';
 import { LocalVaultService } from '../../../electron/core/service/local-vault-service.ts';
 import { createVault } from '../../../electron/core/vault/vault.ts';
-import { createIpcRegistry, type IpcRegistry } from '../../../electron/main/ipc/registry.ts';
-import { PreferencesStore } from '../../../electron/main/preferences.ts';
+import { type AppServices, createAppServices } from '../../../electron/main/app-services.ts';
+import type { IpcRegistry } from '../../../electron/main/ipc/registry.ts';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../../helpers/vault.ts';
 
 let temp: ReturnType<typeof tempDir>;
 let service: LocalVaultService;
 let registry: IpcRegistry;
+let services: AppServices;
 let answer: string | undefined;
 const saveDialog = vi.fn(async () => answer);
 const QUERY = { reportId: 'intake', from: '2025-01-01', to: '2025-12-31' };
@@ -29,20 +30,19 @@ beforeAll(async () => {
   session.lock();
   service = new LocalVaultService({ dir });
   await service.unlock(PASSPHRASE);
-  registry = createIpcRegistry({
+  services = createAppServices({
+    vaultDir: dir,
+    preferencesFile: path.join(temp.dir, 'preferences.json'),
     service,
-    preferences: new PreferencesStore({
-      file: path.join(temp.dir, 'preferences.json'),
-      defaults: { language: 'fr', autoLockMinutes: 5 },
-    }),
+    hideWindow: () => {},
+    sendEvent: () => {},
     appInfo: () => ({ version: '0', platform: 'linux', systemLanguage: 'fr' }),
-    panic: async () => {},
-    activity: () => {},
     saveDialog,
   });
+  registry = services.registry;
 });
 afterAll(async () => {
-  await service.dispose();
+  await services.dispose();
   temp.cleanup();
 });
 

@@ -24,6 +24,11 @@ describe('Content Security Policy', () => {
     ['font-src', "'self'"],
     ['connect-src', "'none'"],
     ['object-src', "'none'"],
+    // Evidence previews (<video>/<audio>) come from our own origin (evidence-protocol.ts), nothing else.
+    ['media-src', "'self'"],
+    // No PDF plugin frames and no other frames: PDFs are not previewed inline (docs/architecture.md).
+    ['frame-src', "'none'"],
+    ['connect-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'none'"],
     ['frame-ancestors', "'none'"],

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { buildApi, type CaseVaultApi, methodPath } from '../../../electron/preload/api.ts';
 import { CHANNELS, type IpcResult } from '../../../shared/ipc/contract.ts';
+import { PRELOAD_ONLY_CHANNELS } from '../../../shared/ipc/files-contract.ts';
 
 function setup() {
   const invoke = vi.fn(
@@ -15,12 +16,16 @@ function setup() {
 }
 
 describe('preload API', () => {
-  it('has exactly one function per contract channel, grouped by area, and `on`', () => {
+  it('has exactly one function per contract channel (but the preload-only ones), `files.drop` and `on`', () => {
     const { api } = setup();
     const exposed = Object.entries(api).flatMap(([area, group]) =>
       area === 'on' ? [] : Object.keys(group as object).map((method) => `${area}.${method}`),
     );
-    const expected = CHANNELS.map((channel) => methodPath(channel).join('.'));
+    const expected = CHANNELS.filter(
+      (channel) => !(PRELOAD_ONLY_CHANNELS as readonly string[]).includes(channel),
+    )
+      .map((channel) => methodPath(channel).join('.'))
+      .concat('files.drop');
     expect(exposed.sort()).toEqual(expected.sort());
     expect(typeof api.on).toBe('function');
     expect(api).not.toHaveProperty('invoke');

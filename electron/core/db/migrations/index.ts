@@ -1,9 +1,19 @@
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-settings-and-key-events.ts';
 import { migration0003 } from './0003-case-records.ts';
+import { migration0004 } from './0004-case-list-indexes.ts';
+import { migration0005 } from './0005-evidence.ts';
+import { migration0006 } from './0006-identity-and-contacts.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

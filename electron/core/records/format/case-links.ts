@@ -5,6 +5,7 @@
  */
 import { CaseVaultError } from '../../../../shared/errors.ts';
 import type { VaultDatabase } from '../../db/open.ts';
+import { prepared } from '../../db/statements.ts';
 
 export interface CasePersonLink {
   caseId: string;
@@ -13,13 +14,14 @@ export interface CasePersonLink {
 }
 
 export function insertCasePersonLink(db: VaultDatabase, link: CasePersonLink): void {
-  if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(link.caseId) === undefined)
+  if (prepared(db, 'SELECT 1 FROM cases WHERE id = ?').get(link.caseId) === undefined)
     throw new CaseVaultError('RECORD_INVALID', 'caseId: no such record');
-  if (db.prepare('SELECT 1 FROM people WHERE id = ?').get(link.personId) === undefined)
+  if (prepared(db, 'SELECT 1 FROM people WHERE id = ?').get(link.personId) === undefined)
     throw new CaseVaultError('RECORD_INVALID', 'personId: no such record');
-  const info = db
-    .prepare('INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)')
-    .run(link.caseId, link.personId, link.role);
+  const info = prepared(
+    db,
+    'INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)',
+  ).run(link.caseId, link.personId, link.role);
   if (info.changes === 0)
     throw new CaseVaultError(
       'RECORD_INVALID',

@@ -11,6 +11,7 @@ import {
   PICK_LISTS,
   type PickListName,
 } from '../../../../shared/records/taxonomies.ts';
+import { withBulkCache } from '../../db/bulk.ts';
 import { appendAudit } from '../audit.ts';
 import { createRecord, type RecordContext } from '../store.ts';
 import { type CsvDelimiter, CsvSyntaxError, parseCsv } from './csv-parse.ts';
@@ -280,29 +281,31 @@ export function importCasesCsv(
   };
 
   let incidentCount = 0;
-  ctx.db.transaction(() => {
-    for (const pending of cases.values()) {
-      let caseId: string;
-      try {
-        caseId = createRecord(ctx, 'case', pending.data, { audit: false }).id;
-      } catch (error) {
-        throw located(pending.line, 'case', error);
-      }
-      for (const incident of pending.incidents) {
+  withBulkCache(ctx.db, () =>
+    ctx.db.transaction(() => {
+      for (const pending of cases.values()) {
+        let caseId: string;
         try {
-          createRecord(ctx, 'incident', { ...incident.data, caseId }, { audit: false });
+          caseId = createRecord(ctx, 'case', pending.data, { audit: false }).id;
         } catch (error) {
-          throw located(incident.line, 'incident', error);
+          throw located(pending.line, 'case', error);
         }
-        incidentCount++;
+        for (const incident of pending.incidents) {
+          try {
+            createRecord(ctx, 'incident', { ...incident.data, caseId }, { audit: false });
+          } catch (error) {
+            throw located(incident.line, 'incident', error);
+          }
+          incidentCount++;
+        }
       }
-    }
-    appendAudit(ctx.db, ctx.mac, {
-      at: ctx.now().toISOString(),
-      actor: ctx.actor,
-      action: 'records.import',
-      detail: { source: 'csv', counts: { cases: cases.size, incidents: incidentCount } },
-    });
-  })();
+      appendAudit(ctx.db, ctx.mac, {
+        at: ctx.now().toISOString(),
+        actor: ctx.actor,
+        action: 'records.import',
+        detail: { source: 'csv', counts: { cases: cases.size, incidents: incidentCount } },
+      });
+    })(),
+  );
   return { delimiter: table.delimiter, rows: rowCount, cases: cases.size, incidents: incidentCount };
 }

@@ -4,6 +4,7 @@
  * only when asked for. Every export leaves a `records.export` audit entry (scope, counts, identities).
  */
 import { CaseVaultError } from '../../../../shared/errors.ts';
+import { plucked, prepared } from '../../db/statements.ts';
 import { appendAudit } from '../audit.ts';
 import { ENTITIES } from '../entities.ts';
 import type { RecordContext, StoredRecord } from '../store.ts';
@@ -44,9 +45,7 @@ function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocume
   const db = ctx.db;
   let caseId: string | undefined;
   if (options.caseCode !== undefined) {
-    caseId = db.prepare('SELECT id FROM cases WHERE code = ?').pluck().get(options.caseCode) as
-      | string
-      | undefined;
+    caseId = plucked(db, 'SELECT id FROM cases WHERE code = ?').get(options.caseCode) as string | undefined;
     if (!caseId) throw new CaseVaultError('RECORD_NOT_FOUND', 'case');
   }
   const scoped = caseId !== undefined;
@@ -58,30 +57,28 @@ function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocume
     if (entity === 'case') {
       arrays.cases = parse(
         scoped
-          ? db.prepare('SELECT data FROM cases WHERE id = ?').all(caseId)
-          : db.prepare('SELECT data FROM cases ORDER BY code').all(),
+          ? prepared(db, 'SELECT data FROM cases WHERE id = ?').all(caseId)
+          : prepared(db, 'SELECT data FROM cases ORDER BY code').all(),
       );
       continue;
     }
     arrays[array] = parse(
       scoped
-        ? db.prepare(`SELECT data FROM ${table} WHERE case_id = ? ORDER BY created_at, id`).all(caseId)
-        : db.prepare(`SELECT data FROM ${table} ORDER BY created_at, id`).all(),
+        ? prepared(db, `SELECT data FROM ${table} WHERE case_id = ? ORDER BY created_at, id`).all(caseId)
+        : prepared(db, `SELECT data FROM ${table} ORDER BY created_at, id`).all(),
     );
   }
   const casePeople = (
     scoped
-      ? db
-          .prepare(
-            'SELECT case_id AS caseId, person_id AS personId, role FROM case_people WHERE case_id = ? ORDER BY person_id, role',
-          )
-          .all(caseId)
-      : db
-          .prepare(
-            `SELECT cp.case_id AS caseId, cp.person_id AS personId, cp.role
+      ? prepared(
+          db,
+          'SELECT case_id AS caseId, person_id AS personId, role FROM case_people WHERE case_id = ? ORDER BY person_id, role',
+        ).all(caseId)
+      : prepared(
+          db,
+          `SELECT cp.case_id AS caseId, cp.person_id AS personId, cp.role
                FROM case_people cp JOIN cases c ON c.id = cp.case_id ORDER BY c.code, cp.person_id, cp.role`,
-          )
-          .all()
+        ).all()
   ) as Array<{ caseId: string; personId: string; role: string }>;
 
   // A case's people are those linked to it and those its records name, so the file imports alone.
@@ -92,19 +89,19 @@ function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocume
     for (const risk of arrays.riskEntries) if (risk.personId) ids.add(risk.personId);
     for (const consent of arrays.consents) ids.add(consent.personId);
     people = parse(
-      db
-        .prepare(
-          'SELECT data FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
-        )
-        .all(JSON.stringify([...ids])),
+      prepared(
+        db,
+        'SELECT data FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+      ).all(JSON.stringify([...ids])),
     );
   } else {
-    people = parse(db.prepare('SELECT data FROM people ORDER BY created_at, id').all());
+    people = parse(prepared(db, 'SELECT data FROM people ORDER BY created_at, id').all());
   }
 
-  let customKinds = db
-    .prepare('SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code')
-    .all() as Array<{ code: string; fr: string; en: string }>;
+  let customKinds = prepared(
+    db,
+    'SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code',
+  ).all() as Array<{ code: string; fr: string; en: string }>;
   if (scoped) {
     const used = new Set<string>([
       ...arrays.incidents.map((i) => i.kind as string),
@@ -113,7 +110,7 @@ function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocume
     customKinds = customKinds.filter((k) => used.has(k.code));
   }
 
-  const realNameOf = db.prepare('SELECT real_name FROM person_identities WHERE person_id = ?').pluck();
+  const realNameOf = plucked(db, 'SELECT real_name FROM person_identities WHERE person_id = ?');
   const out: Record<string, unknown> = {
     format: RECORDS_FORMAT,
     identities: options.includeIdentities ? 'included' : 'omitted',

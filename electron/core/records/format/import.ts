@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import { CaseVaultError } from '../../../../shared/errors.ts';
+import { withBulkCache } from '../../db/bulk.ts';
+import { prepared } from '../../db/statements.ts';
 import { appendAudit } from '../audit.ts';
 import type { EntityName } from '../entities.ts';
 import { createRecord, type RecordContext, type StoredRecord } from '../store.ts';
@@ -153,51 +155,54 @@ export function importRecordsJson(ctx: RecordContext, text: string): ImportSumma
   ) as RecordCounts;
   let customKindsKept = 0;
 
-  ctx.db.transaction(() => {
-    const at = ctx.now().toISOString();
-    const kindExists = ctx.db.prepare('SELECT 1 FROM custom_kinds WHERE code = ?');
-    const addKind = ctx.db.prepare(
-      'INSERT INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
-    );
-    for (const kind of doc.customKinds) {
-      if (kindExists.get(kind.code) !== undefined) customKindsKept++;
-      else {
-        addKind.run(kind.code, kind.fr, kind.en, at);
-        counts.customKinds++;
-      }
-    }
-    for (const [array, entity] of RECORD_ARRAYS) {
-      for (const [index, record] of doc[array].entries()) {
-        const { id, createdAt, updatedAt, ...fields } = record as typeof record & { caseId?: string };
-        const givenCaseId = DERIVED_CASE_ID.has(entity) ? fields.caseId : undefined;
-        if (DERIVED_CASE_ID.has(entity)) delete fields.caseId;
-        let written: StoredRecord;
-        try {
-          written = createRecord(ctx, entity, fields, { id, createdAt, updatedAt, audit: false });
-        } catch (error) {
-          throw storeError(source, [array, index], error);
+  withBulkCache(ctx.db, () =>
+    ctx.db.transaction(() => {
+      const at = ctx.now().toISOString();
+      const kindExists = prepared(ctx.db, 'SELECT 1 FROM custom_kinds WHERE code = ?');
+      const addKind = prepared(
+        ctx.db,
+        'INSERT INTO custom_kinds (code, label_fr, label_en, created_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const kind of doc.customKinds) {
+        if (kindExists.get(kind.code) !== undefined) customKindsKept++;
+        else {
+          addKind.run(kind.code, kind.fr, kind.en, at);
+          counts.customKinds++;
         }
-        if (givenCaseId !== undefined && givenCaseId !== written.caseId)
-          throw importError(source, [array, index, 'caseId'], 'not the case of the plan named by planId');
-        counts[array]++;
       }
-      if (array === 'cases') {
-        for (const [index, link] of doc.casePeople.entries()) {
+      for (const [array, entity] of RECORD_ARRAYS) {
+        for (const [index, record] of doc[array].entries()) {
+          const { id, createdAt, updatedAt, ...fields } = record as typeof record & { caseId?: string };
+          const givenCaseId = DERIVED_CASE_ID.has(entity) ? fields.caseId : undefined;
+          if (DERIVED_CASE_ID.has(entity)) delete fields.caseId;
+          let written: StoredRecord;
           try {
-            insertCasePersonLink(ctx.db, link);
+            written = createRecord(ctx, entity, fields, { id, createdAt, updatedAt, audit: false });
           } catch (error) {
-            throw storeError(source, ['casePeople', index], error);
+            throw storeError(source, [array, index], error);
           }
-          counts.casePeople++;
+          if (givenCaseId !== undefined && givenCaseId !== written.caseId)
+            throw importError(source, [array, index, 'caseId'], 'not the case of the plan named by planId');
+          counts[array]++;
+        }
+        if (array === 'cases') {
+          for (const [index, link] of doc.casePeople.entries()) {
+            try {
+              insertCasePersonLink(ctx.db, link);
+            } catch (error) {
+              throw storeError(source, ['casePeople', index], error);
+            }
+            counts.casePeople++;
+          }
         }
       }
-    }
-    appendAudit(ctx.db, ctx.mac, {
-      at,
-      actor: ctx.actor,
-      action: 'records.import',
-      detail: { counts, identities: doc.identities, customKindsKept },
-    });
-  })();
+      appendAudit(ctx.db, ctx.mac, {
+        at,
+        actor: ctx.actor,
+        action: 'records.import',
+        detail: { counts, identities: doc.identities, customKindsKept },
+      });
+    })(),
+  );
   return { counts, identities: doc.identities, customKindsKept };
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomKindInput, IncidentInput } from '../../../../shared/records/schemas.ts';
+import { IncidentEvidence } from '../../evidence/EvidenceTab.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { toUiError, type UiError } from '../../ipc/client.ts';
 import { recordsApi, type StoredRecord } from '../api.ts';
@@ -148,6 +149,7 @@ export function IncidentsTab() {
                   {i.description}
                 </Text>
               ) : null}
+              <IncidentEvidence incidentId={i.id} />
             </RecordItem>
           );
         })}

@@ -1,6 +1,7 @@
 export const CASE_TABS = [
   'people',
   'incidents',
+  'evidence',
   'risk',
   'plan',
   'consent',

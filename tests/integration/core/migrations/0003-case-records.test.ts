@@ -17,7 +17,7 @@ describe('migration 0003 case records', () => {
     db.close();
 
     const upgraded = reopen();
-    expect(migrate(upgraded, { now: FIXED_NOW })).toEqual([3]);
+    expect(migrate(upgraded, { now: FIXED_NOW, target: 3 })).toEqual([3]);
     expect(schemaVersion(upgraded)).toBe(3);
     expect(upgraded.prepare('SELECT value FROM settings').pluck().get()).toBe('5');
     expect(upgraded.prepare('SELECT count(*) FROM key_events').pluck().get()).toBe(1);

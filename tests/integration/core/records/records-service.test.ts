@@ -318,4 +318,33 @@ describe('case list', () => {
     expect(fx.records.listCases({ from: '2026-01-10', to: '2026-01-12' }).total).toBe(3);
     expect(fx.records.listCases({ codePrefix: 'PSEA-2026-01' }).total).toBe(10);
   });
+
+  it('continues after a known row with the same pages as by offset, ties on the date included', () => {
+    // 60 cases over 7 dates: many share a date, so the code decides the order inside a date.
+    for (let i = 0; i < 60; i++) {
+      fx.records.create('case', {
+        code: `CP-${String((i * 37) % 60).padStart(3, '0')}`,
+        kind: i % 2 ? 'psea-complaint' : 'child-protection',
+        title: `Dossier ${i}`,
+        status: i % 3 ? 'open' : 'referred',
+        openedOn: `2026-02-${String((i % 7) + 1).padStart(2, '0')}`,
+      });
+    }
+    for (const filter of [{}, { status: 'open' }, { kind: 'child-protection' }, { status: 'referred' }]) {
+      const byOffset = fx.records.listCases(filter, 0, 500).rows;
+      const bySeek: typeof byOffset = [];
+      let after: { openedOn: string; code: string } | undefined;
+      for (let offset = 0; ; offset += 7) {
+        const page = fx.records.listCases(filter, offset, 7, { after, count: false });
+        expect(page.total).toBeNull();
+        expect(page.rows).toEqual(fx.records.listCases(filter, offset, 7).rows);
+        bySeek.push(...page.rows);
+        if (page.rows.length < 7) break;
+        const last = page.rows.at(-1)!;
+        after = { openedOn: last.openedOn, code: last.code };
+      }
+      expect(bySeek).toEqual(byOffset);
+      expect(bySeek.length).toBe(fx.records.listCases(filter).total);
+    }
+  });
 });

@@ -2,6 +2,7 @@
 
 import type { VaultService } from '../../../../electron/core/service/types.ts';
 import { CaseVaultError } from '../../../../shared/errors.ts';
+import type { TaskProgress } from '../../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../../shared/ipc/contract.ts';
 
 export class FakeVaultService implements VaultService {
@@ -57,6 +58,29 @@ export class FakeVaultService implements VaultService {
 
   async records(op: string, _input: unknown): Promise<unknown> {
     this.calls.push(`records:${op}`);
+    return { ok: true };
+  }
+
+  readonly #progress = new Set<(progress: TaskProgress) => void>();
+
+  async evidence(op: string, _input: unknown, task?: { taskId: string }): Promise<unknown> {
+    this.calls.push(`evidence:${op}`);
+    if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
+    if (task) for (const listener of this.#progress) listener({ taskId: task.taskId, done: 1, total: 1 });
+    return { ok: true };
+  }
+
+  async cancel(taskId: string): Promise<void> {
+    this.calls.push(`cancel:${taskId}`);
+  }
+
+  onProgress(listener: (progress: TaskProgress) => void): () => void {
+    this.#progress.add(listener);
+    return () => this.#progress.delete(listener);
+  }
+
+  async identity(op: string, _input: unknown): Promise<unknown> {
+    this.calls.push(`identity:${op}`);
     return { ok: true };
   }
 

@@ -1,0 +1,304 @@
+/**
+ * The encrypted blob layout (docs/evidence-format.md §2). A blob is a 16-byte header followed by
+ * SEGMENTS of 1 MiB of plaintext each (the last one shorter, never empty unless the file is).
+ * Each segment is its own crypto_secretstream_xchacha20poly1305 stream under a key derived from
+ * the item's file key and the segment index (crypto_kdf), with its own 24-byte stream header,
+ * 64 KiB chunks inside and TAG_FINAL on its last chunk. That last chunk's associated data is one
+ * byte: 1 on the blob's last segment, 0 otherwise. So a range read decrypts one segment (O(1 MiB)),
+ * reordered segments fail (wrong key), splicing from another item fails (another file key),
+ * truncation inside a segment fails (missing TAG_FINAL or a torn chunk) and truncation at a
+ * segment boundary fails (the new last segment's final chunk was sealed with 0, is opened with 1).
+ */
+import { CaseVaultError } from '../../../shared/errors.ts';
+import type { Sodium } from '../crypto/sodium.ts';
+import { wipe } from '../crypto/sodium.ts';
+import { canPushNatively, pushNative, type StreamKeys } from './secretstream-native.ts';
+
+export const BLOB_MAGIC = Uint8Array.from([0x43, 0x56, 0x45, 0x42]); // "CVEB"
+export const BLOB_VERSION = 1;
+export const BLOB_HEADER_BYTES = 16;
+export const SEGMENT_PLAIN_BYTES = 1024 * 1024;
+export const CHUNK_PLAIN_BYTES = 64 * 1024;
+export const CHUNKS_PER_SEGMENT = SEGMENT_PLAIN_BYTES / CHUNK_PLAIN_BYTES;
+export const STREAM_HEADER_BYTES = 24;
+export const CHUNK_OVERHEAD = 17;
+export const SEGMENT_CIPHER_BYTES =
+  STREAM_HEADER_BYTES + CHUNKS_PER_SEGMENT * (CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD);
+export const SEGMENT_KDF_CONTEXT = 'CVEvSeg1';
+const STATE_BYTES = 52;
+type StreamState = Parameters<Sodium['crypto_secretstream_xchacha20poly1305_pull']>[0];
+
+export function encodeBlobHeader(): Uint8Array {
+  const out = new Uint8Array(BLOB_HEADER_BYTES);
+  out.set(BLOB_MAGIC, 0);
+  out[4] = BLOB_VERSION;
+  const view = new DataView(out.buffer);
+  view.setUint32(8, SEGMENT_PLAIN_BYTES, true);
+  view.setUint32(12, CHUNK_PLAIN_BYTES, true);
+  return out;
+}
+
+const EXPECTED_HEADER = encodeBlobHeader();
+
+/** The header of version 1 has exactly one valid value; anything else is damage. */
+export function checkBlobHeader(bytes: Uint8Array): boolean {
+  if (bytes.length < BLOB_HEADER_BYTES) return false;
+  for (let i = 0; i < BLOB_HEADER_BYTES; i++) if (bytes[i] !== EXPECTED_HEADER[i]) return false;
+  return true;
+}
+
+export function segmentCount(plainSize: number): number {
+  return Math.max(1, Math.ceil(plainSize / SEGMENT_PLAIN_BYTES));
+}
+
+function segmentCipherBytes(plainBytes: number): number {
+  const chunks = Math.max(1, Math.ceil(plainBytes / CHUNK_PLAIN_BYTES));
+  return STREAM_HEADER_BYTES + chunks * CHUNK_OVERHEAD + plainBytes;
+}
+
+export function cipherSizeOf(plainSize: number): number {
+  const full = Math.floor(plainSize / SEGMENT_PLAIN_BYTES);
+  const rest = plainSize - full * SEGMENT_PLAIN_BYTES;
+  const tail = rest === 0 && full > 0 ? 0 : segmentCipherBytes(rest);
+  return BLOB_HEADER_BYTES + full * SEGMENT_CIPHER_BYTES + tail;
+}
+
+/** Plaintext bytes held by segment `index` of a blob of `plainSize` bytes. */
+export function segmentPlainBytes(plainSize: number, index: number): number {
+  return Math.min(SEGMENT_PLAIN_BYTES, plainSize - index * SEGMENT_PLAIN_BYTES);
+}
+
+export function segmentOffset(index: number): number {
+  return BLOB_HEADER_BYTES + index * SEGMENT_CIPHER_BYTES;
+}
+
+export function segmentCipherLength(plainSize: number, index: number): number {
+  return segmentCipherBytes(segmentPlainBytes(plainSize, index));
+}
+
+export function segmentKey(sodium: Sodium, fileKey: Uint8Array, index: number): Uint8Array {
+  return sodium.crypto_kdf_derive_from_key(32, index, SEGMENT_KDF_CONTEXT, fileKey);
+}
+
+/** libsodium-wrappers mallocs the stream state (which holds the stream key) and never frees it. */
+function freeState(sodium: Sodium, address: unknown): void {
+  const raw = (sodium as unknown as { libsodium: { HEAPU8: Uint8Array; _free(p: number): void } }).libsodium;
+  const at = address as number;
+  raw.HEAPU8.fill(0, at, at + STATE_BYTES);
+  raw._free(at);
+}
+
+function heap(sodium: Sodium): Uint8Array {
+  return (sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
+}
+
+/** Copies k and nonce out of libsodium's state (into `into` when given). */
+function readState(sodium: Sodium, address: unknown, into?: StreamKeys): StreamKeys {
+  const at = address as number;
+  const bytes = heap(sodium);
+  const keys = into ?? { k: new Uint8Array(32), nonce: new Uint8Array(12) };
+  keys.k.set(bytes.subarray(at, at + 32));
+  keys.nonce.set(bytes.subarray(at + 32, at + 44));
+  keys.keyObject = undefined;
+  return keys;
+}
+
+function writeState(sodium: Sodium, address: unknown, keys: StreamKeys): void {
+  const at = address as number;
+  const bytes = heap(sodium);
+  bytes.set(keys.k, at);
+  bytes.set(keys.nonce, at + 32);
+}
+
+const LAST = Uint8Array.of(1);
+const NOT_LAST = Uint8Array.of(0);
+
+/**
+ * Encrypts a plaintext stream into blob bytes, one `push` at a time. A full chunk is held back
+ * until more data (or the end) arrives, because whether it closes a segment with "last" or
+ * "not last" depends on what follows.
+ */
+export class BlobEncryptor {
+  readonly #sodium: Sodium;
+  readonly #fileKey: Uint8Array;
+  readonly #native: boolean;
+  readonly #chunk = new Uint8Array(CHUNK_PLAIN_BYTES);
+  #filled = 0;
+  #segment = 0;
+  #chunkInSegment = 0;
+  #state: unknown;
+  /** A copy of the stream state's key and nonce, advanced by native pushes. */
+  #keys: StreamKeys | undefined;
+  #started = false;
+  #finished = false;
+
+  /**
+   * Keeps a reference to `fileKey`; the caller wipes it after `finish()` or `dispose()`.
+   * `native: false` uses libsodium for every chunk (the bench compares both).
+   */
+  constructor(sodium: Sodium, fileKey: Uint8Array, options: { native?: boolean } = {}) {
+    this.#sodium = sodium;
+    this.#fileKey = fileKey;
+    this.#native = options.native ?? true;
+  }
+
+  /** Returns the ciphertext pieces ready so far (the blob header first). */
+  push(data: Uint8Array): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    if (!this.#started) {
+      out.push(encodeBlobHeader());
+      this.#started = true;
+    }
+    let offset = 0;
+    while (offset < data.length) {
+      if (this.#filled === CHUNK_PLAIN_BYTES) {
+        this.#emit(out, false);
+      }
+      const take = Math.min(CHUNK_PLAIN_BYTES - this.#filled, data.length - offset);
+      this.#chunk.set(data.subarray(offset, offset + take), this.#filled);
+      this.#filled += take;
+      offset += take;
+    }
+    return out;
+  }
+
+  /** Seals the held chunk as the end of the blob. */
+  finish(): Uint8Array[] {
+    const out = this.#started ? [] : [encodeBlobHeader()];
+    this.#started = true;
+    this.#emit(out, true);
+    this.#finished = true;
+    this.#chunk.fill(0);
+    return out;
+  }
+
+  #emit(out: Uint8Array[], isLastOfBlob: boolean): void {
+    const sodium = this.#sodium;
+    if (this.#chunkInSegment === 0) {
+      const key = segmentKey(sodium, this.#fileKey, this.#segment);
+      try {
+        const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+        this.#state = state;
+        out.push(header);
+        if (this.#native) this.#keys = readState(sodium, state);
+      } finally {
+        wipe(sodium, key);
+      }
+    }
+    const closesSegment = isLastOfBlob || this.#chunkInSegment === CHUNKS_PER_SEGMENT - 1;
+    const tag = closesSegment
+      ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+      : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    const ad = closesSegment ? (isLastOfBlob ? LAST : NOT_LAST) : null;
+    const plain = this.#chunk.subarray(0, this.#filled);
+    if (this.#keys && canPushNatively(plain.length)) {
+      out.push(...pushNative(this.#keys, plain, ad, tag));
+    } else {
+      if (this.#keys) writeState(sodium, this.#state, this.#keys);
+      out.push(sodium.crypto_secretstream_xchacha20poly1305_push(this.#state as StreamState, plain, ad, tag));
+      if (this.#keys) this.#keys = readState(sodium, this.#state, this.#keys);
+    }
+    this.#filled = 0;
+    if (closesSegment) {
+      freeState(sodium, this.#state);
+      this.#state = undefined;
+      this.#wipeKeys();
+      this.#segment++;
+      this.#chunkInSegment = 0;
+    } else {
+      this.#chunkInSegment++;
+    }
+  }
+
+  #wipeKeys(): void {
+    // A KeyObject's copy of k cannot be wiped from JavaScript; it is dropped with the segment.
+    this.#keys?.k.fill(0);
+    this.#keys?.nonce.fill(0);
+    this.#keys = undefined;
+  }
+
+  /** Frees the stream state and the held plaintext after an abort. */
+  dispose(): void {
+    if (this.#state !== undefined) freeState(this.#sodium, this.#state);
+    this.#state = undefined;
+    this.#wipeKeys();
+    this.#chunk.fill(0);
+    this.#finished = true;
+  }
+
+  get finished(): boolean {
+    return this.#finished;
+  }
+}
+
+export type BlobFailure = 'auth' | 'truncated';
+
+export class BlobDamagedError extends CaseVaultError {
+  readonly reason: BlobFailure;
+  constructor(reason: BlobFailure) {
+    super('EVIDENCE_DAMAGED', reason);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Decrypts one segment's ciphertext (exactly its bytes). `isLast` is whether the blob's length
+ * makes it the last segment. Returns the plaintext or throws BlobDamagedError.
+ */
+export function decryptSegment(
+  sodium: Sodium,
+  fileKey: Uint8Array,
+  index: number,
+  cipher: Uint8Array,
+  isLast: boolean,
+): Uint8Array {
+  if (cipher.length < STREAM_HEADER_BYTES + CHUNK_OVERHEAD) throw new BlobDamagedError('truncated');
+  const key = segmentKey(sodium, fileKey, index);
+  let state: unknown;
+  try {
+    state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(
+      cipher.subarray(0, STREAM_HEADER_BYTES),
+      key,
+    );
+  } catch {
+    throw new BlobDamagedError('auth');
+  } finally {
+    wipe(sodium, key);
+  }
+  const plainLength =
+    cipher.length -
+    STREAM_HEADER_BYTES -
+    Math.ceil((cipher.length - STREAM_HEADER_BYTES) / (CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD)) * CHUNK_OVERHEAD;
+  const plain = new Uint8Array(Math.max(0, plainLength));
+  let at = STREAM_HEADER_BYTES;
+  let written = 0;
+  let sawFinal = false;
+  try {
+    while (at < cipher.length) {
+      if (sawFinal) throw new BlobDamagedError('auth');
+      const end = Math.min(at + CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD, cipher.length);
+      const closes = end === cipher.length;
+      const ad = closes ? (isLast ? LAST : NOT_LAST) : null;
+      const result = sodium.crypto_secretstream_xchacha20poly1305_pull(
+        state as StreamState,
+        cipher.subarray(at, end),
+        ad,
+      );
+      if (!result) throw new BlobDamagedError('auth');
+      const isFinal = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+      if (isFinal !== closes) throw new BlobDamagedError(closes ? 'truncated' : 'auth');
+      sawFinal = isFinal;
+      plain.set(result.message, written);
+      written += result.message.length;
+      at = end;
+    }
+  } catch (error) {
+    plain.fill(0);
+    if (error instanceof BlobDamagedError) throw error;
+    throw new BlobDamagedError('auth');
+  } finally {
+    freeState(sodium, state);
+  }
+  if (!sawFinal) throw new BlobDamagedError('truncated');
+  return plain;
+}
