@@ -1,9 +1,10 @@
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-settings-and-key-events.ts';
 import { migration0003 } from './0003-case-records.ts';
+import { migration0007 } from './0007-report-columns.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0007];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
