@@ -80,8 +80,7 @@ export function eligibleCases(db: VaultDatabase, today: string): Set<string> {
   const ids = db
     .prepare(
       `SELECT case_id FROM (
-         SELECT case_id, max(given_on || created_at) AS latest, withdrawn_on,
-                json_extract(data, '$.anonymisedStatistics') AS stats
+         SELECT case_id, max(given_on || created_at) AS latest, withdrawn_on, anonymised_statistics AS stats
            FROM consents GROUP BY case_id, person_id)
         GROUP BY case_id
        HAVING min(CASE WHEN stats = 1 AND (withdrawn_on IS NULL OR withdrawn_on > @today) THEN 1 ELSE 0 END) = 1`,
@@ -125,9 +124,7 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
         .prepare(
           `WITH period AS (
              SELECT i.id, i.case_id AS caseId, i.kind, i.verification, i.occurred_on AS occurredOn,
-                    json_extract(i.data, '$.perpetratorType') AS actor,
-                    json_extract(i.data, '$.location.country') AS iCountry,
-                    json_extract(i.data, '$.location.region') AS iRegion,
+                    i.perpetrator_type AS actor, i.country AS iCountry, i.region AS iRegion,
                     c.country AS cCountry, c.region AS cRegion, c.kind AS caseKind,
                     coalesce(
                       (SELECT min(person_id) FROM incident_people ip
@@ -136,8 +133,7 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
                         WHERE cp.case_id = i.case_id AND cp.role IN ('survivor', 'victim'))) AS survivor
                FROM incidents i JOIN cases c ON c.id = i.case_id
               WHERE i.occurred_on BETWEEN @from AND @to)
-           SELECT period.*, json_extract(p.data, '$.ageGroup') AS ageGroup,
-                  json_extract(p.data, '$.ageYears') AS ageYears, json_extract(p.data, '$.sex') AS sex
+           SELECT period.*, p.age_group AS ageGroup, p.age_years AS ageYears, p.sex AS sex
              FROM period LEFT JOIN people p ON p.id = period.survivor`,
         )
         .all(params) as Row[];
@@ -167,7 +163,7 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
       const rows = db
         .prepare(
           `SELECT r.case_id AS caseId, r.status, r.referred_on AS referredOn, r.follow_up_on AS followUpOn,
-                  json_extract(r.data, '$.serviceKind') AS service, c.opened_on AS openedOn, c.kind AS caseKind
+                  r.service_kind AS service, c.opened_on AS openedOn, c.kind AS caseKind
              FROM referrals r JOIN cases c ON c.id = r.case_id
             WHERE r.referred_on BETWEEN @from AND @to`,
         )
@@ -203,11 +199,10 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eli
     case 'riskEntry': {
       const rows = db
         .prepare(
-          `SELECT e.case_id AS caseId, substr(e.occurred_at, 1, 10) AS day, e.severity, e.likelihood,
-                  json_extract(e.data, '$.channel') AS channel, json_extract(e.data, '$.actorType') AS actor,
-                  json_extract(e.data, '$.threatKind') AS threat, c.kind AS caseKind
+          `SELECT e.case_id AS caseId, e.occurred_on AS day, e.severity, e.likelihood,
+                  e.channel, e.actor_type AS actor, e.threat_kind AS threat, c.kind AS caseKind
              FROM risk_entries e JOIN cases c ON c.id = e.case_id
-            WHERE substr(e.occurred_at, 1, 10) BETWEEN @from AND @to`,
+            WHERE e.occurred_on BETWEEN @from AND @to`,
         )
         .all(params) as Row[];
       return rows.map((r) => {
