@@ -54,7 +54,8 @@ export function ReportsScreen() {
   const [report, setReport] = useState<ReportModel | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  // What the last export did, translated at render time so a language switch re-renders it.
+  const [saved, setSaved] = useState<{ ok: boolean; file: string } | null>(null);
 
   useEffect(() => {
     reportsApi.list().then(setSummaries, (e) => setError(toUiError(e)));
@@ -96,7 +97,7 @@ export function ReportsScreen() {
     if (!query) return;
     try {
       const result = await reportsApi.exportCsv(query, language);
-      setSaved(result.saved ? t('reports.saved', { file: result.fileName ?? '' }) : t('reports.notSaved'));
+      setSaved({ ok: result.saved, file: result.fileName ?? '' });
     } catch (e) {
       setError(toUiError(e));
     }
@@ -173,7 +174,7 @@ export function ReportsScreen() {
         {busy ? <Loader size="sm" aria-label={t('reports.loading')} /> : null}
         {saved ? (
           <Text size="sm" role="status" data-testid="report-saved">
-            {saved}
+            {saved.ok ? t('reports.saved', { file: saved.file }) : t('reports.notSaved')}
           </Text>
         ) : null}
       </Group>
