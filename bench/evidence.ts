@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  promises as fsp,
   fsyncSync,
   mkdtempSync,
   openSync,
@@ -23,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
 import { BlobEncryptor } from '../electron/core/evidence/blob-format.ts';
+import { writeBlob } from '../electron/core/evidence/blob-writer.ts';
 import { EvidenceService } from '../electron/core/evidence/evidence-service.ts';
 import { RecordsService } from '../electron/core/records/records-service.ts';
 import { createVault } from '../electron/core/vault/vault.ts';
@@ -43,6 +45,9 @@ export interface EvidenceBench {
   nativeSecretstreamMBps: number;
   sha256MBps: number;
   blobEncryptorMBps: number;
+  verifyMBps: number;
+  writerInlineHashMBps: number;
+  writerThreadHashMBps: number;
   peakRssGrowthMiB: number;
   met: { intakeOverCp: boolean; rssGrowthMiB: boolean };
 }
@@ -148,12 +153,38 @@ export async function benchEvidence(
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (item.size !== bytes) throw new Error('intake size mismatch');
+    const verifyStart = performance.now();
+    const [verified] = await evidence.verify([item.id]);
+    const verifyMs = performance.now() - verifyStart;
+    if (!verified?.ok) throw new Error('verify failed');
     cpRuns.push(cp());
     cpFsyncRuns.push(cpFsync(), cpFsync());
     const cpMs = median(cpRuns);
     const cpFsyncMs = median(cpFsyncRuns);
     evidence.close();
     session.lock();
+
+    // The blob writer alone, hashing on this thread and then on a second one (same file).
+    const writerMBps = async (parallelHash: boolean) => {
+      const handle = await fsp.open(source, 'r');
+      const start = performance.now();
+      try {
+        const written = await writeBlob(
+          sodium,
+          path.join(root, 'writer'),
+          sodium.randombytes_buf(32),
+          { size: bytes, read: async (into, at) => (await handle.read(into, 0, into.length, at)).bytesRead },
+          { parallelHash },
+        );
+        const ms = performance.now() - start;
+        rmSync(path.join(root, 'writer', 'evidence', written.blobName));
+        return mbps(bytes, ms);
+      } finally {
+        await handle.close();
+      }
+    };
+    const writerInlineMBps = await writerMBps(false);
+    const writerThreadMBps = await writerMBps(true);
 
     const sample = 256 * MIB;
     const key = sodium.randombytes_buf(32);
@@ -194,6 +225,9 @@ export async function benchEvidence(
       nativeSecretstreamMBps: nativeMBps,
       sha256MBps: shaMBps,
       blobEncryptorMBps: encryptorMBps,
+      verifyMBps: mbps(bytes, verifyMs),
+      writerInlineHashMBps: writerInlineMBps,
+      writerThreadHashMBps: writerThreadMBps,
       peakRssGrowthMiB: growth,
       met: {
         intakeOverCp: intakeMBps / cpMBps >= EVIDENCE_TARGETS.intakeOverCp,
@@ -232,6 +266,13 @@ export function evidenceRows(e: EvidenceBench): Array<[string, string, string, s
       `${e.peakRssGrowthMiB} MiB`,
       '',
       `target ≤ ${EVIDENCE_TARGETS.rssGrowthMiB} MiB: ${verdict(e.met.rssGrowthMiB)}`,
+    ],
+    ['  verify of the same item (decrypt, authenticate, re-hash)', `${e.verifyMBps} MB/s`, '', ''],
+    [
+      '  blob writer alone (no database), SHA-256 on a second thread vs inline',
+      `${e.writerThreadHashMBps} MB/s`,
+      `${e.writerInlineHashMBps} MB/s inline`,
+      `${round(e.writerThreadHashMBps / e.writerInlineHashMBps, 3)}×`,
     ],
     [
       '  stages in memory: SHA-256 | native ChaCha20-Poly1305 | our blob encryptor',

@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { benchEvidence, evidenceRows } from './evidence.ts';
+import { benchExport, type ExportFigures, exportRows } from './export.ts';
 import { benchRecords, casesAtScale } from './records.ts';
 import { benchReports } from './reports.ts';
 import { benchSqlite } from './sqlite.ts';
@@ -44,6 +45,10 @@ console.log(
 const records = await benchRecords(scale, extraPragmas);
 console.log('evidence: intake of a 1 GiB generated file against cp, libsodium in memory, RSS …');
 const evidence = await benchEvidence();
+/** Export section (bench/export.ts): BENCH_EXPORT_MIB sets the data size (default 1024), 0 skips it. */
+const exportMiB = Number(process.env.BENCH_EXPORT_MIB ?? '1024');
+const EXPORT_TARGETS = { sealVsAge: 1.0, rssGrowthMiB: 64 };
+const exportFigures: ExportFigures | undefined = exportMiB > 0 ? await benchExport(exportMiB) : undefined;
 console.log(
   `reports: seeding ${casesAtScale(scale)} generated cases into a vault, then building each report …`,
 );
@@ -147,6 +152,7 @@ const table: Array<[string, string, string, string]> = [
     `${page.ratio}× time (target ≤ ${TARGETS.caseListPageMs} ms: ${verdict(page.encryptedMedianMs <= TARGETS.caseListPageMs)})`,
   ]),
   ...evidenceRows(evidence),
+  ...(exportFigures ? exportRows(exportFigures, EXPORT_TARGETS) : []),
 ];
 for (const r of reports.reports) {
   const baseline = reports.baselineMs[r.period]!;
@@ -189,6 +195,13 @@ console.log(
     )
     .join(', ')}`,
 );
+if (exportFigures) {
+  console.log(
+    `export: secretstream push by chunk size, MiB/s: ${exportFigures.chunkSizes
+      .map((c) => `${c.engine} ${c.chunkBytes / 1024} KiB ${c.mibPerSec}`)
+      .join(', ')}`,
+  );
+} else console.log('export: skipped (BENCH_EXPORT_MIB=0)');
 const elapsedS = round((performance.now() - started) / 1000, 1);
 console.log(`total ${elapsedS} s`);
 
@@ -204,6 +217,7 @@ console.log(
     reports: { ...reports, targetMs: REPORT_TARGET_MS },
     ratios,
     targets,
+    export: exportFigures ? { ...exportFigures, targets: EXPORT_TARGETS } : null,
     elapsedS,
   })}`,
 );

@@ -45,6 +45,19 @@ export const ERROR_CODES = [
   'CONTACT_NOT_FOUND',
   'CONTACT_KEY_CHANGED',
   'CONTACT_NO_KEY_CHANGE',
+  'EXPORT_NOT_FOR_YOU',
+  'EXPORT_HEADER_DAMAGED',
+  'EXPORT_PAYLOAD_DAMAGED',
+  'EXPORT_TRUNCATED',
+  'EXPORT_TRAILING_DATA',
+  'EXPORT_BAD_SIGNATURE',
+  'EXPORT_MALFORMED',
+  'EXPORT_UNSUPPORTED_VERSION',
+  'EXPORT_PASSPHRASE_NOT_ALONE',
+  'EXPORT_FILE_HASH_MISMATCH',
+  'EXPORT_NOT_LISTED_RECIPIENT',
+  'EXPORT_CHANGED_SINCE_VERIFIED',
+  'EXPORT_SOURCE_MISMATCH',
   'REPORT_THRESHOLD_INVALID',
   'REPORT_UNKNOWN',
   'REPORT_PERIOD_INVALID',
@@ -213,6 +226,58 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   CONTACT_NO_KEY_CHANGE: {
     en: 'This contact has no new keys waiting to be accepted.',
     fr: 'Ce contact n’a pas de nouvelles clés en attente d’acceptation.',
+  },
+  EXPORT_NOT_FOR_YOU: {
+    en: 'This export file is not addressed to this vault (or the entry meant for it is damaged). Nothing was imported.',
+    fr: 'Ce fichier d’export n’est pas adressé à ce coffre (ou l’entrée qui lui est destinée est endommagée). Rien n’a été importé.',
+  },
+  EXPORT_HEADER_DAMAGED: {
+    en: 'The header of this export file is damaged or altered. Nothing was imported.',
+    fr: 'L’en-tête de ce fichier d’export est endommagé ou modifié. Rien n’a été importé.',
+  },
+  EXPORT_PAYLOAD_DAMAGED: {
+    en: 'The content of this export file is damaged or altered. Nothing was imported.',
+    fr: 'Le contenu de ce fichier d’export est endommagé ou modifié. Rien n’a été importé.',
+  },
+  EXPORT_TRUNCATED: {
+    en: 'This export file is incomplete (cut short, for example by an interrupted copy). Nothing was imported.',
+    fr: 'Ce fichier d’export est incomplet (tronqué, par exemple par une copie interrompue). Rien n’a été importé.',
+  },
+  EXPORT_TRAILING_DATA: {
+    en: 'Unexpected data follows the end of this export file: it was altered. Nothing was imported.',
+    fr: 'Des données inattendues suivent la fin de ce fichier d’export : il a été modifié. Rien n’a été importé.',
+  },
+  EXPORT_BAD_SIGNATURE: {
+    en: 'The sender’s signature on this export is not valid: it may be forged or altered. Nothing was imported.',
+    fr: 'La signature de l’expéditeur sur cet export n’est pas valide : il est peut-être falsifié ou modifié. Rien n’a été importé.',
+  },
+  EXPORT_MALFORMED: {
+    en: 'This is not a valid CaseVault export file. Nothing was imported.',
+    fr: 'Ce n’est pas un fichier d’export CaseVault valide. Rien n’a été importé.',
+  },
+  EXPORT_UNSUPPORTED_VERSION: {
+    en: 'This export file uses a format version this CaseVault does not know. Update CaseVault to open it.',
+    fr: 'Ce fichier d’export utilise une version de format inconnue de ce CaseVault. Mettez CaseVault à jour pour l’ouvrir.',
+  },
+  EXPORT_PASSPHRASE_NOT_ALONE: {
+    en: 'A passphrase-protected export must have no other recipient. Nothing was written or imported.',
+    fr: 'Un export protégé par phrase de passe ne peut avoir aucun autre destinataire. Rien n’a été écrit ni importé.',
+  },
+  EXPORT_FILE_HASH_MISMATCH: {
+    en: 'A file inside this export does not match the fingerprint (SHA-256) its sender declared. Nothing was imported.',
+    fr: 'Un fichier de cet export ne correspond pas à l’empreinte (SHA-256) déclarée par l’expéditeur. Rien n’a été importé.',
+  },
+  EXPORT_NOT_LISTED_RECIPIENT: {
+    en: 'The sender did not address this export to this vault: it was re-sealed by someone else. Nothing was imported.',
+    fr: 'L’expéditeur n’a pas adressé cet export à ce coffre : il a été rescellé par quelqu’un d’autre. Rien n’a été importé.',
+  },
+  EXPORT_CHANGED_SINCE_VERIFIED: {
+    en: 'The export file changed after it was verified. Verify it again; nothing was imported.',
+    fr: 'Le fichier d’export a changé après sa vérification. Vérifiez-le à nouveau ; rien n’a été importé.',
+  },
+  EXPORT_SOURCE_MISMATCH: {
+    en: 'A file to export changed while the export was written (its size or SHA-256 differs). The export was not created.',
+    fr: 'Un fichier à exporter a changé pendant l’écriture de l’export (taille ou SHA-256 différent). L’export n’a pas été créé.',
   },
   REPORT_THRESHOLD_INVALID: {
     en: 'The suppression threshold must be a whole number of at least 3 (the range is given below); smaller counts would let a person be recognised.',

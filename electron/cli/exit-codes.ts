@@ -69,6 +69,23 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   CONTACT_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
   CONTACT_KEY_CHANGED: EXIT.USAGE,
   CONTACT_NO_KEY_CHANGE: EXIT.USAGE,
+  // Exports: the key tried did not open it (like a wrong passphrase); a newer format is TOO_NEW;
+  // everything else is a damaged, altered or forged file (a passphrase stanza with company included:
+  // the sealer refuses it before any file exists, so an opener meeting it holds a bad file).
+  EXPORT_NOT_FOR_YOU: EXIT.WRONG_SECRET,
+  EXPORT_UNSUPPORTED_VERSION: EXIT.TOO_NEW,
+  EXPORT_HEADER_DAMAGED: EXIT.DAMAGED,
+  EXPORT_PAYLOAD_DAMAGED: EXIT.DAMAGED,
+  EXPORT_TRUNCATED: EXIT.DAMAGED,
+  EXPORT_TRAILING_DATA: EXIT.DAMAGED,
+  EXPORT_BAD_SIGNATURE: EXIT.DAMAGED,
+  EXPORT_MALFORMED: EXIT.DAMAGED,
+  EXPORT_PASSPHRASE_NOT_ALONE: EXIT.DAMAGED,
+  EXPORT_FILE_HASH_MISMATCH: EXIT.DAMAGED,
+  EXPORT_NOT_LISTED_RECIPIENT: EXIT.DAMAGED,
+  EXPORT_CHANGED_SINCE_VERIFIED: EXIT.DAMAGED,
+  // A file to export changed under the sealer: an I/O situation, retry once the file is stable.
+  EXPORT_SOURCE_MISMATCH: EXIT.IO,
   // Reports: a threshold, kind or period the user typed is not acceptable (bad input).
   REPORT_THRESHOLD_INVALID: EXIT.USAGE,
   REPORT_UNKNOWN: EXIT.USAGE,

@@ -12,7 +12,7 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import { wipe } from '../crypto/sodium.ts';
-import { canPushNatively, pushNative, type StreamKeys } from './secretstream-native.ts';
+import { canPushNatively, pullNative, pushNative, type StreamKeys } from './secretstream-native.ts';
 
 export const BLOB_MAGIC = Uint8Array.from([0x43, 0x56, 0x45, 0x42]); // "CVEB"
 export const BLOB_VERSION = 1;
@@ -243,7 +243,8 @@ export class BlobDamagedError extends CaseVaultError {
 
 /**
  * Decrypts one segment's ciphertext (exactly its bytes). `isLast` is whether the blob's length
- * makes it the last segment. Returns the plaintext or throws BlobDamagedError.
+ * makes it the last segment. Returns the plaintext or throws BlobDamagedError. `native: false`
+ * opens every chunk with libsodium (tests compare both).
  */
 export function decryptSegment(
   sodium: Sodium,
@@ -251,6 +252,7 @@ export function decryptSegment(
   index: number,
   cipher: Uint8Array,
   isLast: boolean,
+  native = true,
 ): Uint8Array {
   if (cipher.length < STREAM_HEADER_BYTES + CHUNK_OVERHEAD) throw new BlobDamagedError('truncated');
   const key = segmentKey(sodium, fileKey, index);
@@ -273,17 +275,24 @@ export function decryptSegment(
   let at = STREAM_HEADER_BYTES;
   let written = 0;
   let sawFinal = false;
+  // Chunks whose length is a multiple of 16 are opened natively (secretstream-native.ts); others
+  // by libsodium with the state copied back in.
+  let keys: StreamKeys | undefined = native ? readState(sodium, state) : undefined;
   try {
     while (at < cipher.length) {
       if (sawFinal) throw new BlobDamagedError('auth');
       const end = Math.min(at + CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD, cipher.length);
       const closes = end === cipher.length;
       const ad = closes ? (isLast ? LAST : NOT_LAST) : null;
-      const result = sodium.crypto_secretstream_xchacha20poly1305_pull(
-        state as StreamState,
-        cipher.subarray(at, end),
-        ad,
-      );
+      const chunk = cipher.subarray(at, end);
+      let result: { message: Uint8Array; tag: number } | false | null;
+      if (keys && canPushNatively(chunk.length - CHUNK_OVERHEAD)) {
+        result = pullNative(keys, chunk, ad);
+      } else {
+        if (keys) writeState(sodium, state, keys);
+        result = sodium.crypto_secretstream_xchacha20poly1305_pull(state as StreamState, chunk, ad);
+        if (keys) keys = readState(sodium, state, keys);
+      }
       if (!result) throw new BlobDamagedError('auth');
       const isFinal = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       if (isFinal !== closes) throw new BlobDamagedError(closes ? 'truncated' : 'auth');
@@ -298,6 +307,8 @@ export function decryptSegment(
     throw new BlobDamagedError('auth');
   } finally {
     freeState(sodium, state);
+    keys?.k.fill(0);
+    keys?.nonce.fill(0);
   }
   if (!sawFinal) throw new BlobDamagedError('truncated');
   return plain;

@@ -14,7 +14,7 @@
  * the others (a blob's last, short chunk) go through libsodium with the state copied into it.
  * tests/unit/core/evidence/secretstream-native.test.ts compares both byte for byte.
  */
-import { createCipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 
 export const NATIVE_ALIGNMENT = 16;
 
@@ -58,4 +58,46 @@ export function pushNative(
     if (keys.nonce[i] !== 0) break;
   }
   return rest.length > 0 ? [first, c, rest, mac] : [first, c, mac];
+}
+
+/**
+ * One `pull` for a chunk whose message length is a multiple of 16 (see above), the inverse of
+ * `pushNative`: the 64-byte block the MAC covers is rebuilt as libsodium does (the received tag
+ * byte followed by bytes 1..63 of the ChaCha20 keystream at counter 1), the AEAD is checked with
+ * the received MAC, and only then is the message returned. Null when the chunk does not
+ * authenticate (the state is then left unchanged and must not be used again).
+ */
+export function pullNative(
+  keys: StreamKeys,
+  chunk: Uint8Array,
+  ad: Uint8Array | null,
+): { message: Uint8Array; tag: number } | null {
+  const length = chunk.length - 17;
+  if (length < 0 || !canPushNatively(length)) return null;
+  keys.keyObject ??= createSecretKey(keys.k);
+  const iv = new Uint8Array(16);
+  iv[0] = 1; // block counter 1, little-endian, then the 12-byte nonce (OpenSSL's ChaCha20 IV)
+  iv.set(keys.nonce, 4);
+  const keystream = createCipheriv('chacha20', keys.keyObject, iv).update(new Uint8Array(64));
+  const tag = chunk[0]! ^ keystream[0]!;
+  keystream[0] = chunk[0]!;
+  const mac = chunk.subarray(1 + length);
+  const decipher = createDecipheriv('chacha20-poly1305', keys.keyObject, keys.nonce, { authTagLength: 16 });
+  if (ad && ad.length > 0) decipher.setAAD(ad, { plaintextLength: 64 + length });
+  decipher.setAuthTag(mac);
+  decipher.update(keystream).fill(0);
+  keystream.fill(0);
+  const message = decipher.update(chunk.subarray(1, 1 + length));
+  try {
+    decipher.final();
+  } catch {
+    message.fill(0);
+    return null;
+  }
+  for (let i = 0; i < 8; i++) keys.nonce[4 + i]! ^= mac[i]!;
+  for (let i = 0; i < 4; i++) {
+    keys.nonce[i] = (keys.nonce[i]! + 1) & 0xff;
+    if (keys.nonce[i] !== 0) break;
+  }
+  return { message, tag };
 }

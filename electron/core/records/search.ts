@@ -1,17 +1,23 @@
 /**
- * Full-text search over the records (FTS5 inside the encrypted database) with filters, ranked by
- * BM25 (titles weigh more than bodies). What a person types is turned into a safe FTS5 query: each
- * word becomes a quoted prefix term, so FTS5 operators in the input are plain text.
+ * Full-text search over the records (FTS5 inside the encrypted database) with filters. What a
+ * person types is turned into a safe FTS5 query: each word becomes a quoted prefix term, so FTS5
+ * operators in the input are plain text.
  *
- * Cost is bounded for broad queries: BM25 is computed over the matches among the most recent
- * records first (a window of rowids, i.e. of insertion order), widened — by at least ×4, more when
- * the matches are sparse — until it holds at least RANK_CANDIDATES matches or covers the whole index. A word found in a third of 1.1M records is then
- * ranked over a few thousand recent matches instead of 360,000 (docs/benchmarks.md, search): the best
- * hits of a very broad query come from recent records, and adding a word or a filter reaches older
- * ones. Queries with fewer matches than that are ranked over all of them, exactly as before.
+ * Cost is bounded whatever the vault's size: FTS5 hands over the most recent matches first
+ * (`ORDER BY rowid DESC` walks the index backwards and stops), and only the newest RANK_CANDIDATES
+ * matches that pass the filters are ranked. A word found in a third of 1.1M records is ranked over
+ * its 300 most recent matches instead of 360,000; adding a word or a filter reaches older ones;
+ * a query with fewer matches is ranked over all of them.
+ *
+ * Ranking is done here rather than with FTS5's bm25(): bm25's IDF counts every match of every term
+ * on each query (~10 ms for a common word at 1.1M records, and a bound on rowids is a filter FTS5
+ * applies after walking the whole doclist, not a seek: docs/benchmarks.md §3). All candidates
+ * contain every word (the query is an AND), so the score is BM25's term-frequency part — matches in
+ * the title weigh 4× matches in the text, saturating, normalised by length — summed over the
+ * words; ties go to the newer record.
  */
 import type { VaultDatabase } from '../db/open.ts';
-import { prepared } from '../db/statements.ts';
+import { plucked, prepared } from '../db/statements.ts';
 import type { EntityName } from './entities.ts';
 
 export interface SearchFilters {
@@ -48,27 +54,24 @@ export function toFtsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-/** Windows start with the newest FIRST_WINDOW records and grow ×4. */
-const FIRST_WINDOW = 20_000;
-/** A window holding at least this many matches is enough to rank a page from. */
-export const RANK_CANDIDATES = 1_000;
+/** How many of the most recent matches are ranked. */
+export const RANK_CANDIDATES = 300;
+/** BM25's usual constants; TITLE_WEIGHT is how much a match in the title counts over one in the text. */
+const K1 = 1.2;
+const B = 0.75;
+const TITLE_WEIGHT = 4;
 
 /**
- * 1. rank: BM25 of the matches that pass the filters in the current window, keep the best `limit`;
- * 2. show: title, text and case code of those rows only, by rowid (no MATCH: FTS5 would walk the
- *    whole doclist for each row), with the snippet built here.
+ * 1. candidates: the newest RANK_CANDIDATES matches that pass the filters (FTS5 in rowid order,
+ *    backwards, joined to the filter tables row by row);
+ * 2. rank them here from their title and text, read by rowid (never inside a MATCH: FTS5 would walk
+ *    the whole doclist for each row), and cut each snippet from the same text.
  */
-export function searchRecords(
-  db: VaultDatabase,
-  text: string,
-  filters: SearchFilters = {},
-  /** Tests shrink the first window to exercise widening without 20,000 records. */
-  tuning: { firstWindow?: number } = {},
-): SearchHit[] {
+export function searchRecords(db: VaultDatabase, text: string, filters: SearchFilters = {}): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query) return [];
-  const where: string[] = ['search_index MATCH ?', 'search_index.rowid >= ?'];
-  const params: unknown[] = [];
+  const where: string[] = ['search_index MATCH ?'];
+  const params: unknown[] = [query];
   let joinDocs = false;
   let joinCases = false;
   const on = (column: string, op: string, value: string | undefined, table: 'd' | 'c') => {
@@ -92,28 +95,15 @@ export function searchRecords(
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
   const joins = `${joinDocs ? 'JOIN search_docs d ON d.rowid = search_index.rowid' : ''}
          ${joinCases ? 'JOIN cases c ON c.id = d.case_id' : ''}`;
-  // Up to RANK_CANDIDATES rows back: fewer means the window held fewer matches, so widen it.
-  const rank = prepared(
+  const rowids = plucked(
     db,
-    `SELECT search_index.rowid AS rowid, bm25(search_index, 4.0, 1.0) AS rank
-       FROM search_index ${joins}
+    `SELECT search_index.rowid FROM search_index ${joins}
       WHERE ${where.join(' AND ')}
-      ORDER BY rank
+      ORDER BY search_index.rowid DESC
       LIMIT ${RANK_CANDIDATES}`,
-  );
-  const newest =
-    (prepared(db, 'SELECT max(rowid) AS m FROM search_docs').get() as { m: number | null }).m ?? 0;
-  let candidates: Array<{ rowid: number; rank: number }> = [];
-  for (let window = tuning.firstWindow ?? FIRST_WINDOW; ; ) {
-    const from = window > newest ? 0 : newest - window + 1;
-    candidates = rank.all(query, from, ...params) as typeof candidates;
-    if (from === 0 || candidates.length >= RANK_CANDIDATES) break;
-    // Each query pays a fixed cost (FTS5 expands prefix terms whatever the window), so jump straight
-    // to the window this one's density says is enough (at least ×4); no match at all: everything.
-    const needed = (window * RANK_CANDIDATES * 1.5) / Math.max(candidates.length, 1);
-    window = candidates.length === 0 ? newest + 1 : Math.max(window * 4, Math.ceil(needed));
-  }
-  const ranked = candidates.slice(0, limit);
+  ).all(...params) as number[];
+  if (rowids.length === 0) return [];
+
   const show = prepared(
     db,
     `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
@@ -124,10 +114,39 @@ export function searchRecords(
       WHERE d.rowid = ?`,
   );
   const words = queryWords(text);
-  return ranked.map(({ rowid, rank }) => {
-    const { body, ...row } = show.get(rowid) as Omit<SearchHit, 'rank' | 'snippet'> & { body: string };
-    return { ...row, snippet: snippet(body ?? '', words), rank };
+  const rows = rowids.map((rowid) => {
+    const row = show.get(rowid) as Omit<SearchHit, 'rank' | 'snippet'> & { body: string | null };
+    const title = tokens(row.title ?? '');
+    const body = tokens(row.body ?? '');
+    return { rowid, row, title, body, length: title.length * TITLE_WEIGHT + body.length };
   });
+  const meanLength = rows.reduce((sum, r) => sum + r.length, 0) / rows.length || 1;
+  const scored = rows.map((r) => {
+    let score = 0;
+    for (const word of words) {
+      const f = TITLE_WEIGHT * matches(r.title, word) + matches(r.body, word);
+      score += (f * (K1 + 1)) / (f + K1 * (1 - B + (B * r.length) / meanLength));
+    }
+    return { ...r, score };
+  });
+  // rowids come newest first and Array.prototype.sort is stable: equal scores keep that order.
+  scored.sort((x, y) => y.score - x.score);
+  return scored.slice(0, limit).map(({ row, score }) => {
+    const { body, ...rest } = row;
+    // Lower is better, as bm25() was: callers and the format keep that convention.
+    return { ...rest, snippet: snippet(body ?? '', words), rank: -score };
+  });
+}
+
+/** The folded words of a text: folding the whole text once is ~10× cheaper than word by word. */
+function tokens(textValue: string): string[] {
+  return fold(textValue).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+}
+
+function matches(folded: readonly string[], word: string): number {
+  let n = 0;
+  for (const token of folded) if (token.startsWith(word)) n++;
+  return n;
 }
 
 /** What the FTS5 tokenizer (unicode61, remove_diacritics 2) compares: no accents, lower case. */

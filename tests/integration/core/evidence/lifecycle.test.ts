@@ -126,6 +126,13 @@ describe('evidence rules', () => {
     await expect(fx.evidence.add({ caseId: fx.caseId, path: photo })).rejects.toMatchObject({
       code: 'EVIDENCE_OCSEA_WARNING',
     });
+    const mp4 = new Uint8Array(4096);
+    mp4.set([0, 0, 0, 0x20, ...new TextEncoder().encode('ftypisom\0\0\x02\0isomiso2avc1mp41')], 0);
+    await expect(
+      fx.evidence.add({ caseId: fx.caseId, path: fx.file('clip.bin', mp4) }),
+    ).rejects.toMatchObject({
+      code: 'EVIDENCE_OCSEA_WARNING',
+    });
     expect(blobNames(fx.dir)).toEqual([]);
     expect(fx.evidence.list({}).total).toBe(0);
     const text = await fx.evidence.add({

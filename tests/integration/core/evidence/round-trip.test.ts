@@ -27,6 +27,7 @@ describe('evidence round trip', () => {
     ['one chunk exactly', 64 * 1024],
     ['one segment exactly', SEGMENT_PLAIN_BYTES],
     ['multi-segment, ragged', 3 * SEGMENT_PLAIN_BYTES + 12345],
+    ['large enough for the hash thread', 40 * SEGMENT_PLAIN_BYTES + 99],
   ] as const) {
     it(`${label} (${size} bytes): same bytes back, SHA-256 and size recorded`, async () => {
       const bytes = patternBytes(size, size + 7);

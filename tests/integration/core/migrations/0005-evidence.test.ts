@@ -24,7 +24,7 @@ describe('migration 0005 evidence', () => {
     db.close();
 
     const upgraded = reopen();
-    expect(migrate(upgraded, { now: FIXED_NOW })).toEqual([5]);
+    expect(migrate(upgraded, { now: FIXED_NOW, target: 5 })).toEqual([5]);
     expect(schemaVersion(upgraded)).toBe(5);
     expect(upgraded.prepare('SELECT code FROM cases').pluck().get()).toBe('C-1');
     upgraded.exec(insertItem('e1', 'c1', 'a'.repeat(32)));

@@ -1,17 +1,16 @@
 /**
- * Broad queries are ranked over the matches among the most recent records (a window of rowids
- * widened ×4 until it holds RANK_CANDIDATES matches), so their cost does not grow with the vault;
- * narrow queries still reach every record. The first window is shrunk here so a few thousand
- * records exercise what 20,000 do in the product.
+ * Broad queries are ranked over their RANK_CANDIDATES most recent matches (FTS5 walks its index
+ * backwards and stops), so their cost does not grow with the vault; narrow queries still reach every
+ * record; ties go to the newer record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RANK_CANDIDATES, searchRecords, snippet } from '../../../../electron/core/records/search.ts';
 import { openRecordsFixture, type RecordsFixture } from './fixture.ts';
 
 let fx: RecordsFixture;
-let oldTitleHit: string;
+let oldBest: string;
 let oldRare: string;
-let newestIds: string[];
+let newest: string[];
 
 beforeAll(async () => {
   fx = await openRecordsFixture();
@@ -25,36 +24,31 @@ beforeAll(async () => {
   const db = fx.session.db;
   db.exec('BEGIN');
   // The oldest notes: one that would rank first on "alpha" (the word three times), one rare word.
-  oldTitleHit = note('alpha alpha alpha');
+  oldBest = note('alpha alpha alpha');
   oldRare = note('Une convocation au commissariat de Kédougou, lettre reçue le matin.');
-  for (let i = 0; i < RANK_CANDIDATES + 1500; i++)
-    note(`Note ${i} : alpha mentionné une fois dans un long texte ordinaire.`);
+  const ordinary: string[] = [];
+  for (let i = 0; i < RANK_CANDIDATES + 500; i++)
+    ordinary.push(note(`Note ${i} : alpha mentionné une fois dans un long texte ordinaire.`));
   db.exec('COMMIT');
-  newestIds = db
-    .prepare('SELECT record_id FROM search_docs ORDER BY rowid DESC LIMIT 1600')
-    .pluck()
-    .all() as string[];
+  newest = ordinary.slice(-RANK_CANDIDATES);
 });
 afterAll(() => fx.cleanup());
 
-describe('search over a window of recent records', () => {
-  it('ranks a broad query among its most recent matches, widening until it holds enough', () => {
-    const hits = searchRecords(fx.session.db, 'alpha', { limit: 20 }, { firstWindow: 100 });
+describe('search over the most recent matches', () => {
+  it('ranks a broad query among its newest matches; equal scores go to the newer record', () => {
+    const hits = searchRecords(fx.session.db, 'alpha', { limit: 20 });
     expect(hits).toHaveLength(20);
-    // 100 newest records: 100 matches; the density says 1,500 records hold enough, so the window
-    // jumps there (1,500 matches ≥ RANK_CANDIDATES) and the search stops, the oldest left out.
-    for (const hit of hits) expect(newestIds).toContain(hit.recordId);
-    expect(hits.map((h) => h.recordId)).not.toContain(oldTitleHit);
-    // Over the whole vault (the first window covers everything) the oldest, best match wins.
-    const whole = searchRecords(fx.session.db, 'alpha', { limit: 20 }, { firstWindow: 1_000_000 });
-    expect(whole[0]!.recordId).toBe(oldTitleHit);
+    for (const hit of hits) expect(newest).toContain(hit.recordId);
+    expect(hits.map((h) => h.recordId)).not.toContain(oldBest);
+    // All 20 score the same (same text): newest first.
+    expect(hits.map((h) => h.recordId)).toEqual([...newest].reverse().slice(0, 20));
   });
 
-  it('widens to the whole vault for a word few records hold', () => {
-    const hits = searchRecords(fx.session.db, 'Kedougou convoc', {}, { firstWindow: 100 });
-    expect(hits.map((h) => h.recordId)).toEqual([oldRare]);
-    expect(hits[0]!.snippet).toContain('«convocation»');
-    expect(hits[0]!.snippet).toContain('«Kédougou»');
+  it('reaches every record for a query with fewer matches, and ranks the best one first', () => {
+    expect(searchRecords(fx.session.db, 'Kedougou convoc').map((h) => h.recordId)).toEqual([oldRare]);
+    const hit = searchRecords(fx.session.db, 'Kedougou convoc')[0]!;
+    expect(hit.snippet).toContain('«convocation»');
+    expect(hit.snippet).toContain('«Kédougou»');
   });
 });
 

@@ -10,7 +10,11 @@ import {
   segmentCount,
   segmentOffset,
 } from '../../../../electron/core/evidence/blob-format.ts';
-import { canPushNatively, pushNative } from '../../../../electron/core/evidence/secretstream-native.ts';
+import {
+  canPushNatively,
+  pullNative,
+  pushNative,
+} from '../../../../electron/core/evidence/secretstream-native.ts';
 
 function stateBytes(sodium: Awaited<ReturnType<typeof loadSodium>>, address: unknown) {
   const heap = (sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
@@ -60,6 +64,55 @@ describe('native secretstream push', () => {
         parts.push(decryptSegment(sodium, fileKey, i, blob.subarray(segmentOffset(i), end), i === count - 1));
       }
       expect(Buffer.concat(parts).equals(Buffer.from(plain))).toBe(true);
+    }
+  });
+
+  it('native pull opens what libsodium sealed, returns the tag, and refuses any flipped byte or wrong ad', async () => {
+    const sodium = await loadSodium();
+    const key = sodium.randombytes_buf(32);
+    const { state: pushState, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+    const messages = [65536, 0, 32, 65536].map((n) => sodium.randombytes_buf(n));
+    const tags = [0, 0, 1, 3];
+    const ads = [null, Uint8Array.of(0), null, Uint8Array.of(1)];
+    const chunks = messages.map((m, i) =>
+      sodium.crypto_secretstream_xchacha20poly1305_push(pushState, m, ads[i]!, tags[i]!),
+    );
+    const pullState = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
+    const keys = stateBytes(sodium, pullState);
+    for (const [i, chunk] of chunks.entries()) {
+      // Tampering: every byte of a short chunk, a sample of a long one, and the wrong ad.
+      const positions =
+        chunk.length < 100 ? [...chunk.keys()] : [0, 1, 2, 100, chunk.length - 17, chunk.length - 1];
+      for (const at of positions) {
+        const bad = Uint8Array.from(chunk);
+        bad[at]! ^= 0x40;
+        expect(pullNative({ k: keys.k, nonce: Uint8Array.from(keys.nonce) }, bad, ads[i]!)).toBeNull();
+      }
+      expect(
+        pullNative({ k: keys.k, nonce: Uint8Array.from(keys.nonce) }, chunk, Uint8Array.of(9)),
+      ).toBeNull();
+      const opened = pullNative(keys, chunk, ads[i]!);
+      expect(opened).not.toBeNull();
+      expect(opened!.tag).toBe(tags[i]);
+      expect(Buffer.from(opened!.message).equals(Buffer.from(messages[i]!))).toBe(true);
+    }
+  });
+
+  it('segments open the same natively and with libsodium alone, and both refuse the same damage', async () => {
+    const sodium = await loadSodium();
+    const fileKey = sodium.randombytes_buf(32);
+    const plain = sodium.randombytes_buf(300_001);
+    const encryptor = new BlobEncryptor(sodium, fileKey);
+    const blob = Buffer.concat([...encryptor.push(plain), ...encryptor.finish()]);
+    const segment = blob.subarray(segmentOffset(0));
+    for (const native of [true, false]) {
+      expect(
+        Buffer.from(decryptSegment(sodium, fileKey, 0, segment, true, native)).equals(Buffer.from(plain)),
+      ).toBe(true);
+      expect(() => decryptSegment(sodium, fileKey, 0, segment, false, native)).toThrow();
+      const bad = Buffer.from(segment);
+      bad[70_000]! ^= 1;
+      expect(() => decryptSegment(sodium, fileKey, 0, bad, true, native)).toThrow();
     }
   });
 });
