@@ -7,6 +7,7 @@ import os from 'node:os';
 import { benchEvidence, evidenceRows } from './evidence.ts';
 import { benchExport, type ExportFigures, exportRows } from './export.ts';
 import { benchRecords, casesAtScale } from './records.ts';
+import { benchReports } from './reports.ts';
 import { benchSqlite } from './sqlite.ts';
 import { round } from './stats.ts';
 import { benchUnlock } from './unlock.ts';
@@ -48,6 +49,12 @@ const evidence = await benchEvidence();
 const exportMiB = Number(process.env.BENCH_EXPORT_MIB ?? '1024');
 const EXPORT_TARGETS = { sealVsAge: 1.0, rssGrowthMiB: 64 };
 const exportFigures: ExportFigures | undefined = exportMiB > 0 ? await benchExport(exportMiB) : undefined;
+console.log(
+  `reports: seeding ${casesAtScale(scale)} generated cases into a vault, then building each report …`,
+);
+const reports = await benchReports(scale);
+/** From the reports issue: each report built over 100k cases in at most 500 ms (printed, never asserted). */
+const REPORT_TARGET_MS = 500;
 
 const ratios = {
   unlockKdfShare: round(unlock.kdfMs / (unlock.kdfMs + unlock.restMs), 3),
@@ -147,6 +154,21 @@ const table: Array<[string, string, string, string]> = [
   ...evidenceRows(evidence),
   ...(exportFigures ? exportRows(exportFigures, EXPORT_TARGETS) : []),
 ];
+for (const r of reports.reports) {
+  const baseline = reports.baselineMs[r.period]!;
+  table.push([
+    `report ${r.reportId}, ${r.period}, ${reports.cases} cases: cold build (median of 3)`,
+    ms(r.medianMs),
+    `${ms(baseline)} plain GROUP BY of the incidents`,
+    `${round(r.medianMs / baseline, 1)}× time (target ≤ ${REPORT_TARGET_MS} ms: ${verdict(r.medianMs <= REPORT_TARGET_MS)})`,
+  ]);
+  table.push([
+    '  same report, another one of the period built before (cached base)',
+    ms(r.warmMs),
+    '',
+    `target ≤ ${REPORT_TARGET_MS} ms: ${verdict(r.warmMs <= REPORT_TARGET_MS)}`,
+  ]);
+}
 const widths = [0, 1, 2, 3].map((col) => Math.max(...table.map((row) => row[col]!.length)));
 for (const [i, row] of table.entries()) {
   console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  '));
@@ -192,6 +214,7 @@ console.log(
     sqlite: { ...sqlite, samePragmas },
     records,
     evidence,
+    reports: { ...reports, targetMs: REPORT_TARGET_MS },
     ratios,
     targets,
     export: exportFigures ? { ...exportFigures, targets: EXPORT_TARGETS } : null,

@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'EXPORT_NOT_LISTED_RECIPIENT',
   'EXPORT_CHANGED_SINCE_VERIFIED',
   'EXPORT_SOURCE_MISMATCH',
+  'REPORT_THRESHOLD_INVALID',
+  'REPORT_UNKNOWN',
+  'REPORT_PERIOD_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -275,6 +278,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   EXPORT_SOURCE_MISMATCH: {
     en: 'A file to export changed while the export was written (its size or SHA-256 differs). The export was not created.',
     fr: 'Un fichier à exporter a changé pendant l’écriture de l’export (taille ou SHA-256 différent). L’export n’a pas été créé.',
+  },
+  REPORT_THRESHOLD_INVALID: {
+    en: 'The suppression threshold must be a whole number of at least 3 (the range is given below); smaller counts would let a person be recognised.',
+    fr: 'Le seuil de masquage doit être un nombre entier d’au moins 3 (la plage est indiquée ci-dessous) ; des effectifs plus petits permettraient de reconnaître une personne.',
+  },
+  REPORT_UNKNOWN: {
+    en: 'There is no report of this kind. The known kinds are listed below.',
+    fr: 'Ce type de rapport n’existe pas. Les types connus sont indiqués ci-dessous.',
+  },
+  REPORT_PERIOD_INVALID: {
+    en: 'The report period is not valid: give a start and an end date (YYYY-MM-DD), the start first, at most 10 years apart.',
+    fr: 'La période du rapport n’est pas valide : indiquez une date de début et une date de fin (AAAA-MM-JJ), le début d’abord, à 10 ans d’écart au plus.',
   },
 };
 

@@ -61,6 +61,16 @@ export const COMMAND_OPTIONS = {
     update: { type: 'string' },
     yes: { type: 'boolean' },
   },
+  report: {
+    'passphrase-file': { type: 'string' },
+    kind: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    threshold: { type: 'string' },
+    granularity: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

@@ -86,6 +86,10 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   EXPORT_CHANGED_SINCE_VERIFIED: EXIT.DAMAGED,
   // A file to export changed under the sealer: an I/O situation, retry once the file is stable.
   EXPORT_SOURCE_MISMATCH: EXIT.IO,
+  // Reports: a threshold, kind or period the user typed is not acceptable (bad input).
+  REPORT_THRESHOLD_INVALID: EXIT.USAGE,
+  REPORT_UNKNOWN: EXIT.USAGE,
+  REPORT_PERIOD_INVALID: EXIT.USAGE,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

@@ -42,6 +42,7 @@ Commands:
   evidence add|list|verify|extract|redact <dir> …                evidence files (casevault evidence --help)
   identity show|export-card|set <dir> …                          this vault's identity: fingerprint, key card
   contact add|list|show|verify|accept-key|reject-key|delete <dir> …   responders' key cards and verification
+  report <dir> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   anonymised statistics
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
 4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
@@ -66,6 +67,7 @@ Commandes :
   evidence add|list|verify|extract|redact <dossier> …               pièces et fichiers de preuve (casevault evidence --help)
   identity show|export-card|set <dossier> …                         identité du coffre : empreinte, carte de clés
   contact add|list|show|verify|accept-key|reject-key|delete <dossier> …   cartes de clés des intervenants et vérification
+  report <dossier> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   statistiques anonymisées
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
 3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
@@ -225,6 +227,27 @@ d’enregistrer quoi que ce soit ; sinon, lancez « contact show », comparez, p
   },
 };
 Object.assign(COMMANDS, IDENTITY_COMMANDS);
+COMMANDS.report = {
+  en: `Usage: casevault report <dir> --kind K --from YYYY-MM-DD --to YYYY-MM-DD [--threshold N]
+       [--granularity month|quarter] [--format csv|json] [--out FILE] [--passphrase-file F]
+
+Anonymised statistics over the cases whose consent allows them (docs/reports.md). --kind: mrm,
+gbv-psea, intake, defender-threats. Counts from 1 to N − 1 show as "<N" (N = --threshold, default 5,
+never below 3); other counts are hidden ("x") where a small one could be worked out from the totals
+or from another report of the same period. Dates are coarsened to months (or quarters), places to
+regions. CSV (default) is UTF-8 with a byte-order mark, headers in the --lang language. Written to
+standard output, or to a new FILE (never overwritten; the export is recorded in the audit log).`,
+  fr: `Usage : casevault report <dossier> --kind K --from AAAA-MM-JJ --to AAAA-MM-JJ [--threshold N]
+        [--granularity month|quarter] [--format csv|json] [--out FICHIER] [--passphrase-file F]
+
+Statistiques anonymisées sur les dossiers dont le consentement le permet (docs/reports.md). --kind :
+mrm, gbv-psea, intake, defender-threats. Les effectifs de 1 à N − 1 s’affichent « <N » (N = --threshold,
+5 par défaut, jamais moins de 3) ; d’autres sont masqués (« x ») quand un petit effectif pourrait être
+retrouvé par les totaux ou par un autre rapport de la même période. Dates ramenées au mois (ou au
+trimestre), lieux à la région. Le CSV (par défaut) est en UTF-8 avec BOM, en-têtes dans la langue de
+--lang. Écrit sur la sortie standard, ou dans un nouveau FICHIER (jamais écrasé ; l’export est inscrit
+au journal d’audit).`,
+};
 
 export function helpText(language: Language, command?: string): string {
   const body = command ? COMMANDS[command]?.[language] : undefined;

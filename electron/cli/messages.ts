@@ -10,12 +10,12 @@ const MESSAGES = {
     fr: 'Option {option} refusée : une phrase de passe ou une clé sur la ligne de commande reste dans l’historique du shell et est visible des autres utilisateurs dans la liste des processus. Utilisez --passphrase-file FICHIER ou l’entrée standard (voir casevault --help).',
   },
   unknownCommand: {
-    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact.',
-    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact.',
+    en: 'Unknown command. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report.',
+    fr: 'Commande inconnue. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report.',
   },
   missingCommand: {
-    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact (casevault --help).',
-    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact (casevault --help).',
+    en: 'No command given. Commands: init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report (casevault --help).',
+    fr: 'Aucune commande. Commandes : init, info, check, passwd, recover, erase, import, export-json, list, show, search, audit, evidence, identity, contact, report (casevault --help).',
   },
   badOption: {
     en: 'Invalid option {option} for "{command}" (casevault {command} --help).',
@@ -251,6 +251,22 @@ const MESSAGES = {
   deleteNeedsYes: {
     en: 'contact delete removes the contact and its keys; confirm with --yes.',
     fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',
+  },
+  reportNeedsOption: {
+    en: 'report needs {option} (see casevault report --help).',
+    fr: 'report a besoin de {option} (voir casevault report --help).',
+  },
+  reportBadThreshold: {
+    en: '--threshold must be a whole number (at least 3).',
+    fr: '--threshold doit être un nombre entier (au moins 3).',
+  },
+  reportOutExists: {
+    en: 'The file given to --out already exists; it was not overwritten. Choose a new name.',
+    fr: 'Le fichier donné à --out existe déjà ; il n’a pas été écrasé. Choisissez un nouveau nom.',
+  },
+  reportDone: {
+    en: 'Report “{report}” ({from} – {to}, threshold {threshold}) written to {file}: {tables} tables, {hidden} hidden cells, cases left out for consent: {excluded}.',
+    fr: 'Rapport « {report} » ({from} – {to}, seuil {threshold}) écrit dans {file} : {tables} tableaux, {hidden} cellules masquées, dossiers écartés faute de consentement : {excluded}.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -17,6 +17,7 @@ import { init } from './commands/init.ts';
 import { list } from './commands/list.ts';
 import { passwd } from './commands/passwd.ts';
 import { recover } from './commands/recover.ts';
+import { report } from './commands/report.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Record<CommandName, Command> = {
   evidence,
   identity,
   contact,
+  report,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -82,6 +82,10 @@ export class WorkerVaultService implements VaultService {
     return this.#call('identity', [op, input]);
   }
 
+  reports(op: string, input: unknown): Promise<unknown> {
+    return this.#call('reports', [op, input]);
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -14,6 +14,7 @@ import { applyLanguage, currentLanguage } from './i18n/index.ts';
 import { ContactsScreen } from './identity/ContactsScreen.tsx';
 import { IdentityScreen } from './identity/IdentityScreen.tsx';
 import { client, toUiError, type UiError } from './ipc/client.ts';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
 import { HomeScreen } from './screens/HomeScreen.tsx';
 import { RecoverScreen } from './screens/RecoverScreen.tsx';
@@ -34,7 +35,8 @@ export type Screen =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'identity' }
-  | { name: 'contacts' };
+  | { name: 'contacts' }
+  | { name: 'reports' };
 
 const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'recovery-key',
@@ -42,9 +44,16 @@ const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'settings',
   'identity',
   'contacts',
+  'reports',
 ]);
 /** Screens reachable from the navigation bar. */
-const NAVIGABLE: ReadonlySet<Screen['name']> = new Set(['home', 'settings', 'identity', 'contacts']);
+const NAVIGABLE: ReadonlySet<Screen['name']> = new Set([
+  'home',
+  'settings',
+  'identity',
+  'contacts',
+  'reports',
+]);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
 
 export function App() {
@@ -184,6 +193,9 @@ export function App() {
     case 'contacts':
       body = <ContactsScreen />;
       break;
+    case 'reports':
+      body = <ReportsScreen />;
+      break;
     case 'settings':
       body = (
         <SettingsScreen
@@ -201,6 +213,7 @@ export function App() {
     <AppFrame
       language={language}
       onLanguage={changeLanguage}
+      wide={screen.name === 'reports'}
       unlocked={
         NAVIGABLE.has(screen.name)
           ? {

@@ -204,6 +204,12 @@ export const ConsentInput = z
     givenOn: IsoDate,
     withdrawnOn: IsoDate.optional(),
     notes: text(5000).default(''),
+    /**
+     * The person agreed that the case may be counted in anonymised statistics (reports with small
+     * counts suppressed). Absent means no: a case is counted only on an explicit yes
+     * (docs/reports.md, "Consent").
+     */
+    anonymisedStatistics: z.boolean().optional(),
   })
   .strict()
   .refine((c) => !c.withdrawnOn || c.withdrawnOn >= c.givenOn, {

@@ -36,7 +36,8 @@ export type AuditAction =
   | 'contact.key-changed'
   | 'contact.key-accepted'
   | 'contact.key-rejected'
-  | 'contact.delete';
+  | 'contact.delete'
+  | 'report.export';
 
 export interface AuditInput {
   at: string;

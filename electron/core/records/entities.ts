@@ -84,8 +84,9 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     name: 'person',
     table: 'people',
     schema: PersonInput,
-    columns: ['alias'],
-    values: (r) => [r.alias],
+    // age_group, age_years, sex: migration 0007, for reports.
+    columns: ['alias', 'age_group', 'age_years', 'sex'],
+    values: (r) => [r.alias, opt(r.ageGroup), opt(r.ageYears), opt(r.sex)],
     caseIdOf: () => null,
     search: (r) => ({
       title: r.alias,
@@ -97,8 +98,17 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     name: 'incident',
     table: 'incidents',
     schema: IncidentInput,
-    columns: ['case_id', 'occurred_on', 'kind', 'verification'],
-    values: (r) => [r.caseId, r.occurredOn, r.kind, r.verification],
+    // perpetrator_type, country, region: migration 0007, for reports.
+    columns: ['case_id', 'occurred_on', 'kind', 'verification', 'perpetrator_type', 'country', 'region'],
+    values: (r) => [
+      r.caseId,
+      r.occurredOn,
+      r.kind,
+      r.verification,
+      opt(r.perpetratorType),
+      opt(r.location?.country),
+      opt(r.location?.region),
+    ],
     caseIdOf: (r) => r.caseId,
     search: (r) => ({
       title: r.kind,
@@ -110,8 +120,29 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     name: 'riskEntry',
     table: 'risk_entries',
     schema: RiskEntryInput,
-    columns: ['case_id', 'person_id', 'occurred_at', 'severity', 'likelihood'],
-    values: (r) => [r.caseId, opt(r.personId), r.occurredAt, r.severity, r.likelihood],
+    // occurred_on, channel, actor_type, threat_kind: migration 0007, for reports.
+    columns: [
+      'case_id',
+      'person_id',
+      'occurred_at',
+      'severity',
+      'likelihood',
+      'occurred_on',
+      'channel',
+      'actor_type',
+      'threat_kind',
+    ],
+    values: (r) => [
+      r.caseId,
+      opt(r.personId),
+      r.occurredAt,
+      r.severity,
+      r.likelihood,
+      r.occurredAt.slice(0, 10),
+      r.channel,
+      r.actorType,
+      opt(r.threatKind),
+    ],
     caseIdOf: (r) => r.caseId,
     search: (r) => ({
       title: [r.threatKind, r.channel, r.actorType].filter(Boolean).join(' '),
@@ -164,8 +195,15 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     name: 'consent',
     table: 'consents',
     schema: ConsentInput,
-    columns: ['case_id', 'person_id', 'given_on', 'withdrawn_on'],
-    values: (r) => [r.caseId, r.personId, r.givenOn, opt(r.withdrawnOn)],
+    // anonymised_statistics: migration 0007, for reports (1, 0 or null when not given).
+    columns: ['case_id', 'person_id', 'given_on', 'withdrawn_on', 'anonymised_statistics'],
+    values: (r) => [
+      r.caseId,
+      r.personId,
+      r.givenOn,
+      opt(r.withdrawnOn),
+      r.anonymisedStatistics === undefined ? null : r.anonymisedStatistics ? 1 : 0,
+    ],
     caseIdOf: (r) => r.caseId,
     search: (r) => ({
       title: 'consent',
@@ -177,8 +215,9 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     name: 'referral',
     table: 'referrals',
     schema: ReferralInput,
-    columns: ['case_id', 'consent_id', 'referred_on', 'status', 'follow_up_on'],
-    values: (r) => [r.caseId, r.consentId, r.referredOn, r.status, opt(r.followUpOn)],
+    // service_kind: migration 0007, for reports.
+    columns: ['case_id', 'consent_id', 'referred_on', 'status', 'follow_up_on', 'service_kind'],
+    values: (r) => [r.caseId, r.consentId, r.referredOn, r.status, opt(r.followUpOn), r.serviceKind],
     caseIdOf: (r) => r.caseId,
     search: (r) => ({ title: `${r.serviceKind} ${r.provider}`, body: r.outcome, onDate: r.referredOn }),
   },

@@ -14,6 +14,8 @@ import { runIdentityOp } from '../identity/identity-ops.ts';
 import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
+import { runReportsOp } from '../reports/reports-ops.ts';
+import { ReportsService } from '../reports/reports-service.ts';
 import {
   createVault,
   readVaultInfo,
@@ -37,6 +39,7 @@ export class LocalVaultService implements VaultService {
   #records: RecordsService | undefined;
   #evidence: EvidenceService | undefined;
   #identity: IdentityService | undefined;
+  #reports: ReportsService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   #progressListeners = new Set<(progress: TaskProgress) => void>();
   /** Evidence tasks in flight, by task id (or an internal id): aborted by cancel and by lock. */
@@ -114,6 +117,7 @@ export class LocalVaultService implements VaultService {
     this.#evidence?.close();
     this.#evidence = undefined;
     this.#identity = undefined;
+    this.#reports = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -207,6 +211,15 @@ export class LocalVaultService implements VaultService {
       if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
       this.#identity ??= new IdentityService(session, await loadSodium(), { now: this.#now });
       return runIdentityOp(this.#identity, op, input);
+    });
+  }
+
+  reports(op: string, input: unknown): Promise<unknown> {
+    return this.#serial(async () => {
+      const session = this.#session;
+      if (!session || session.locked) throw new CaseVaultError('VAULT_LOCKED');
+      this.#reports ??= new ReportsService(session.db, session.auditMac, { now: this.#now });
+      return runReportsOp(this.#reports, op, input);
     });
   }
 

@@ -47,6 +47,11 @@ export interface VaultService {
    * are public views: no secret key ever comes out of here.
    */
   identity(op: string, input: unknown): Promise<unknown>;
+  /**
+   * Runs one reports operation (electron/core/reports/reports-ops.ts: list, build, render,
+   * record-export) on the unlocked vault; VAULT_LOCKED otherwise.
+   */
+  reports(op: string, input: unknown): Promise<unknown>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

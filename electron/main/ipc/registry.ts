@@ -18,6 +18,7 @@ import { registerEvidenceHandlers } from './handlers/evidence.ts';
 import { registerFilesHandlers } from './handlers/files.ts';
 import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
+import { registerReportsHandlers } from './handlers/reports.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
 import { registerVaultHandlers } from './handlers/vault.ts';
@@ -59,6 +60,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerFilesHandlers(table.register, deps);
   registerEvidenceHandlers(table.register, deps);
   registerIdentityHandlers(table.register, deps);
+  registerReportsHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

@@ -35,7 +35,9 @@ export type FieldKind =
   | 'select'
   | 'multiselect'
   | 'number'
-  | 'tags';
+  | 'tags'
+  /** Yes / no, drawn as a select of `data` whose values are 'true' and 'false'. */
+  | 'boolean';
 
 export interface FieldSpec {
   name: string;
@@ -94,6 +96,7 @@ function convert(field: FieldSpec, raw: string | string[]): unknown {
   const text = (raw as string).trim();
   if (text === '') return undefined;
   if (field.kind === 'number') return Number(text);
+  if (field.kind === 'boolean') return text === 'true';
   if (field.kind === 'datetime') return localInputToIso(text) ?? text;
   if (field.kind === 'tags')
     return text
@@ -230,6 +233,7 @@ export function RecordForm(props: RecordFormProps) {
             onChange={(e) => set(field.name, e.currentTarget.value)}
           />
         );
+      case 'boolean':
       case 'select':
         return (
           <Select

@@ -268,6 +268,16 @@ export function consentFields(t: TFunction, lang: Language, people: ComboboxData
     { name: 'recordedBy', kind: 'text', label: t('records.field.recordedBy'), required: true },
     { name: 'givenOn', kind: 'date', label: t('records.field.givenOn'), required: true },
     { name: 'withdrawnOn', kind: 'date', label: t('records.field.withdrawnOn') },
+    {
+      name: 'anonymisedStatistics',
+      kind: 'boolean',
+      label: t('records.field.anonymisedStatistics'),
+      description: t('records.field.anonymisedStatisticsHint'),
+      data: [
+        { value: 'true', label: t('records.field.yes') },
+        { value: 'false', label: t('records.field.no') },
+      ],
+    },
     { name: 'notes', kind: 'textarea', label: t('records.field.notes') },
   ];
 }

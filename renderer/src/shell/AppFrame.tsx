@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/errors.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type UnlockedView = 'home' | 'settings' | 'identity' | 'contacts';
+export type UnlockedView = 'home' | 'settings' | 'identity' | 'contacts' | 'reports';
 
 interface FrameProps {
   language: Language;
   onLanguage: (language: Language) => void;
   children: ReactNode;
+  /** Wide screens (reports: tables with a column per month) get an extra-large container. */
+  wide?: boolean;
   /** Present only while the vault is unlocked. */
   unlocked?: {
     view: UnlockedView;
@@ -20,7 +22,7 @@ interface FrameProps {
 }
 
 /** The window's frame: a header (name, status, language, and when unlocked navigation + lock). */
-export function AppFrame({ language, onLanguage, children, unlocked }: FrameProps) {
+export function AppFrame({ language, onLanguage, children, wide, unlocked }: FrameProps) {
   const { t } = useTranslation();
   return (
     <AppShell header={{ height: unlocked ? 104 : 60 }} padding="md">
@@ -85,6 +87,13 @@ export function AppFrame({ language, onLanguage, children, unlocked }: FrameProp
               {t('shell.identity')}
             </Button>
             <Button
+              variant={unlocked.view === 'reports' ? 'light' : 'subtle'}
+              aria-current={unlocked.view === 'reports' ? 'page' : undefined}
+              onClick={() => unlocked.onNavigate('reports')}
+            >
+              {t('reports.nav')}
+            </Button>
+            <Button
               variant={unlocked.view === 'settings' ? 'light' : 'subtle'}
               aria-current={unlocked.view === 'settings' ? 'page' : undefined}
               onClick={() => unlocked.onNavigate('settings')}
@@ -95,7 +104,7 @@ export function AppFrame({ language, onLanguage, children, unlocked }: FrameProp
         ) : null}
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="sm" py="lg">
+        <Container size={wide ? 'xl' : 'sm'} py="lg">
           {children}
         </Container>
       </AppShell.Main>

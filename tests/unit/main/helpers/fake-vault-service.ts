@@ -84,6 +84,11 @@ export class FakeVaultService implements VaultService {
     return { ok: true };
   }
 
+  async reports(op: string, _input: unknown): Promise<unknown> {
+    this.calls.push(`reports:${op}`);
+    return { ok: true };
+  }
+
   async dispose(): Promise<void> {
     this.calls.push('dispose');
     await this.lock('user');
