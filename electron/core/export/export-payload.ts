@@ -7,6 +7,7 @@
  * secretstream chains its state from chunk to chunk, so reordered or spliced chunks fail to decrypt.
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
+import { createStreamCipher, type StreamCipher, type StreamEngine } from '../crypto/secretstream.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import type { ByteReader } from './byte-reader.ts';
 import {
@@ -16,7 +17,6 @@ import {
   TAG_FINAL,
   TAG_MESSAGE,
 } from './format-constants.ts';
-import { createStreamCipher, type StreamCipher, type StreamEngine } from './secretstream.ts';
 
 export interface ByteSink {
   write(bytes: Uint8Array): void | Promise<void>;
