@@ -31,6 +31,7 @@ export const CHUNK_OVERHEAD = 17;
 export const SEGMENT_CIPHER_BYTES =
   STREAM_HEADER_BYTES + CHUNKS_PER_SEGMENT * (CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD);
 export const SEGMENT_KDF_CONTEXT = 'CVEvSeg1';
+
 export function encodeBlobHeader(): Uint8Array {
   const out = new Uint8Array(BLOB_HEADER_BYTES);
   out.set(BLOB_MAGIC, 0);
