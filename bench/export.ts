@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createStreamCipher } from '../electron/core/crypto/secretstream.ts';
 import { loadSodium, type Sodium } from '../electron/core/crypto/sodium.ts';
 import {
   extractExport,
@@ -25,7 +26,6 @@ import {
   verifyExport,
   writableSink,
 } from '../electron/core/export/index.ts';
-import { createStreamCipher } from '../electron/core/export/secretstream.ts';
 import { median, round } from './stats.ts';
 
 const MIB = 1024 * 1024;

@@ -10,9 +10,15 @@
  * segment boundary fails (the new last segment's final chunk was sealed with 0, is opened with 1).
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
+import {
+  createStreamCipher,
+  DEFAULT_STREAM_ENGINE,
+  newStreamHeader,
+  type StreamCipher,
+  type StreamEngine,
+} from '../crypto/secretstream.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import { wipe } from '../crypto/sodium.ts';
-import { canPushNatively, pullNative, pushNative, type StreamKeys } from './secretstream-native.ts';
 
 export const BLOB_MAGIC = Uint8Array.from([0x43, 0x56, 0x45, 0x42]); // "CVEB"
 export const BLOB_VERSION = 1;
@@ -25,8 +31,6 @@ export const CHUNK_OVERHEAD = 17;
 export const SEGMENT_CIPHER_BYTES =
   STREAM_HEADER_BYTES + CHUNKS_PER_SEGMENT * (CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD);
 export const SEGMENT_KDF_CONTEXT = 'CVEvSeg1';
-const STATE_BYTES = 52;
-type StreamState = Parameters<Sodium['crypto_secretstream_xchacha20poly1305_pull']>[0];
 
 export function encodeBlobHeader(): Uint8Array {
   const out = new Uint8Array(BLOB_HEADER_BYTES);
@@ -80,36 +84,6 @@ export function segmentKey(sodium: Sodium, fileKey: Uint8Array, index: number): 
   return sodium.crypto_kdf_derive_from_key(32, index, SEGMENT_KDF_CONTEXT, fileKey);
 }
 
-/** libsodium-wrappers mallocs the stream state (which holds the stream key) and never frees it. */
-function freeState(sodium: Sodium, address: unknown): void {
-  const raw = (sodium as unknown as { libsodium: { HEAPU8: Uint8Array; _free(p: number): void } }).libsodium;
-  const at = address as number;
-  raw.HEAPU8.fill(0, at, at + STATE_BYTES);
-  raw._free(at);
-}
-
-function heap(sodium: Sodium): Uint8Array {
-  return (sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
-}
-
-/** Copies k and nonce out of libsodium's state (into `into` when given). */
-function readState(sodium: Sodium, address: unknown, into?: StreamKeys): StreamKeys {
-  const at = address as number;
-  const bytes = heap(sodium);
-  const keys = into ?? { k: new Uint8Array(32), nonce: new Uint8Array(12) };
-  keys.k.set(bytes.subarray(at, at + 32));
-  keys.nonce.set(bytes.subarray(at + 32, at + 44));
-  keys.keyObject = undefined;
-  return keys;
-}
-
-function writeState(sodium: Sodium, address: unknown, keys: StreamKeys): void {
-  const at = address as number;
-  const bytes = heap(sodium);
-  bytes.set(keys.k, at);
-  bytes.set(keys.nonce, at + 32);
-}
-
 const LAST = Uint8Array.of(1);
 const NOT_LAST = Uint8Array.of(0);
 
@@ -121,25 +95,24 @@ const NOT_LAST = Uint8Array.of(0);
 export class BlobEncryptor {
   readonly #sodium: Sodium;
   readonly #fileKey: Uint8Array;
-  readonly #native: boolean;
+  readonly #engine: StreamEngine;
   readonly #chunk = new Uint8Array(CHUNK_PLAIN_BYTES);
   #filled = 0;
   #segment = 0;
   #chunkInSegment = 0;
-  #state: unknown;
-  /** A copy of the stream state's key and nonce, advanced by native pushes. */
-  #keys: StreamKeys | undefined;
+  /** The current segment's stream (undefined between segments). */
+  #stream: StreamCipher | undefined;
   #started = false;
   #finished = false;
 
   /**
    * Keeps a reference to `fileKey`; the caller wipes it after `finish()` or `dispose()`.
-   * `native: false` uses libsodium for every chunk (the bench compares both).
+   * `engine: 'libsodium'` uses libsodium's own secretstream (tests compare both engines).
    */
-  constructor(sodium: Sodium, fileKey: Uint8Array, options: { native?: boolean } = {}) {
+  constructor(sodium: Sodium, fileKey: Uint8Array, options: { engine?: StreamEngine } = {}) {
     this.#sodium = sodium;
     this.#fileKey = fileKey;
-    this.#native = options.native ?? true;
+    this.#engine = options.engine ?? DEFAULT_STREAM_ENGINE;
   }
 
   /** Returns the ciphertext pieces ready so far (the blob header first). */
@@ -177,32 +150,26 @@ export class BlobEncryptor {
     if (this.#chunkInSegment === 0) {
       const key = segmentKey(sodium, this.#fileKey, this.#segment);
       try {
-        const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
-        this.#state = state;
+        // What crypto_secretstream_xchacha20poly1305_init_push does: a random header, then init.
+        const header = newStreamHeader(sodium);
+        this.#stream = createStreamCipher(sodium, key, header, this.#engine);
         out.push(header);
-        if (this.#native) this.#keys = readState(sodium, state);
       } finally {
         wipe(sodium, key);
       }
     }
+    const stream = this.#stream!;
     const closesSegment = isLastOfBlob || this.#chunkInSegment === CHUNKS_PER_SEGMENT - 1;
     const tag = closesSegment
       ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
       : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     const ad = closesSegment ? (isLastOfBlob ? LAST : NOT_LAST) : null;
-    const plain = this.#chunk.subarray(0, this.#filled);
-    if (this.#keys && canPushNatively(plain.length)) {
-      out.push(...pushNative(this.#keys, plain, ad, tag));
-    } else {
-      if (this.#keys) writeState(sodium, this.#state, this.#keys);
-      out.push(sodium.crypto_secretstream_xchacha20poly1305_push(this.#state as StreamState, plain, ad, tag));
-      if (this.#keys) this.#keys = readState(sodium, this.#state, this.#keys);
-    }
+    // Pieces, not one joined buffer: the 64 KiB ciphertext is not copied again.
+    out.push(...stream.pushParts(this.#chunk.subarray(0, this.#filled), tag, ad));
     this.#filled = 0;
     if (closesSegment) {
-      freeState(sodium, this.#state);
-      this.#state = undefined;
-      this.#wipeKeys();
+      stream.wipe();
+      this.#stream = undefined;
       this.#segment++;
       this.#chunkInSegment = 0;
     } else {
@@ -210,18 +177,10 @@ export class BlobEncryptor {
     }
   }
 
-  #wipeKeys(): void {
-    // A KeyObject's copy of k cannot be wiped from JavaScript; it is dropped with the segment.
-    this.#keys?.k.fill(0);
-    this.#keys?.nonce.fill(0);
-    this.#keys = undefined;
-  }
-
-  /** Frees the stream state and the held plaintext after an abort. */
+  /** Wipes the stream state and the held plaintext after an abort. */
   dispose(): void {
-    if (this.#state !== undefined) freeState(this.#sodium, this.#state);
-    this.#state = undefined;
-    this.#wipeKeys();
+    this.#stream?.wipe();
+    this.#stream = undefined;
     this.#chunk.fill(0);
     this.#finished = true;
   }
@@ -243,8 +202,8 @@ export class BlobDamagedError extends CaseVaultError {
 
 /**
  * Decrypts one segment's ciphertext (exactly its bytes). `isLast` is whether the blob's length
- * makes it the last segment. Returns the plaintext or throws BlobDamagedError. `native: false`
- * opens every chunk with libsodium (tests compare both).
+ * makes it the last segment. Returns the plaintext or throws BlobDamagedError. `engine:
+ * 'libsodium'` opens every chunk with libsodium's own secretstream (tests compare both engines).
  */
 export function decryptSegment(
   sodium: Sodium,
@@ -252,16 +211,13 @@ export function decryptSegment(
   index: number,
   cipher: Uint8Array,
   isLast: boolean,
-  native = true,
+  engine: StreamEngine = DEFAULT_STREAM_ENGINE,
 ): Uint8Array {
   if (cipher.length < STREAM_HEADER_BYTES + CHUNK_OVERHEAD) throw new BlobDamagedError('truncated');
   const key = segmentKey(sodium, fileKey, index);
-  let state: unknown;
+  let stream: StreamCipher;
   try {
-    state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(
-      cipher.subarray(0, STREAM_HEADER_BYTES),
-      key,
-    );
+    stream = createStreamCipher(sodium, key, cipher.subarray(0, STREAM_HEADER_BYTES), engine);
   } catch {
     throw new BlobDamagedError('auth');
   } finally {
@@ -275,24 +231,13 @@ export function decryptSegment(
   let at = STREAM_HEADER_BYTES;
   let written = 0;
   let sawFinal = false;
-  // Chunks whose length is a multiple of 16 are opened natively (secretstream-native.ts); others
-  // by libsodium with the state copied back in.
-  let keys: StreamKeys | undefined = native ? readState(sodium, state) : undefined;
   try {
     while (at < cipher.length) {
       if (sawFinal) throw new BlobDamagedError('auth');
       const end = Math.min(at + CHUNK_PLAIN_BYTES + CHUNK_OVERHEAD, cipher.length);
       const closes = end === cipher.length;
       const ad = closes ? (isLast ? LAST : NOT_LAST) : null;
-      const chunk = cipher.subarray(at, end);
-      let result: { message: Uint8Array; tag: number } | false | null;
-      if (keys && canPushNatively(chunk.length - CHUNK_OVERHEAD)) {
-        result = pullNative(keys, chunk, ad);
-      } else {
-        if (keys) writeState(sodium, state, keys);
-        result = sodium.crypto_secretstream_xchacha20poly1305_pull(state as StreamState, chunk, ad);
-        if (keys) keys = readState(sodium, state, keys);
-      }
+      const result = stream.pull(cipher.subarray(at, end), ad);
       if (!result) throw new BlobDamagedError('auth');
       const isFinal = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       if (isFinal !== closes) throw new BlobDamagedError(closes ? 'truncated' : 'auth');
@@ -306,9 +251,7 @@ export function decryptSegment(
     if (error instanceof BlobDamagedError) throw error;
     throw new BlobDamagedError('auth');
   } finally {
-    freeState(sodium, state);
-    keys?.k.fill(0);
-    keys?.nonce.fill(0);
+    stream.wipe();
   }
   if (!sawFinal) throw new BlobDamagedError('truncated');
   return plain;

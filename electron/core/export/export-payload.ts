@@ -7,6 +7,7 @@
  * secretstream chains its state from chunk to chunk, so reordered or spliced chunks fail to decrypt.
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
+import { createStreamCipher, type StreamCipher, type StreamEngine } from '../crypto/secretstream.ts';
 import type { Sodium } from '../crypto/sodium.ts';
 import type { ByteReader } from './byte-reader.ts';
 import {
@@ -16,7 +17,6 @@ import {
   TAG_FINAL,
   TAG_MESSAGE,
 } from './format-constants.ts';
-import { createStreamCipher, type StreamCipher, type StreamEngine } from './secretstream.ts';
 
 export interface ByteSink {
   write(bytes: Uint8Array): void | Promise<void>;
@@ -154,13 +154,19 @@ export class PayloadReader {
     const last = index === this.#chunks - 1;
     const length = (last ? this.#lastLength : CHUNK_BYTES) + CHUNK_ABYTES;
     const sealed = await this.#reader.read(length);
-    if (sealed.length < length) throw new CaseVaultError('EXPORT_TRUNCATED', `chunk ${index}`);
+    // On any failure the stream key is wiped now rather than left to the garbage collector.
+    if (sealed.length < length) this.#fail('EXPORT_TRUNCATED', `chunk ${index}`);
     const opened = this.#stream.pull(sealed);
-    if (!opened) throw new CaseVaultError('EXPORT_PAYLOAD_DAMAGED', `chunk ${index}`);
+    if (!opened) this.#fail('EXPORT_PAYLOAD_DAMAGED', `chunk ${index}`);
     if (opened.tag !== (last ? TAG_FINAL : TAG_MESSAGE)) {
-      throw new CaseVaultError('EXPORT_PAYLOAD_DAMAGED', `chunk ${index} tag`);
+      this.#fail('EXPORT_PAYLOAD_DAMAGED', `chunk ${index} tag`);
     }
     this.#next++;
     return opened.message;
+  }
+
+  #fail(code: 'EXPORT_TRUNCATED' | 'EXPORT_PAYLOAD_DAMAGED', detail: string): never {
+    this.#stream.wipe();
+    throw new CaseVaultError(code, detail);
   }
 }

@@ -1,5 +1,6 @@
 /** The export file library (docs/export-format.md): what the identity/export wiring calls. */
 
+export { DEFAULT_STREAM_ENGINE, type StreamEngine } from '../crypto/secretstream.ts';
 export type { ExportIdentity } from './export-header.ts';
 export type { ByteSink } from './export-payload.ts';
 export { exportFileLength } from './export-payload.ts';
@@ -37,4 +38,3 @@ export {
   sealExport,
   uuidV4,
 } from './seal.ts';
-export { DEFAULT_STREAM_ENGINE, type StreamEngine } from './secretstream.ts';

@@ -14,6 +14,7 @@
  * An unknown sender is not an error: the result says `known: false` and the caller warns.
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
+import type { StreamEngine } from '../crypto/secretstream.ts';
 import { type Sodium, wipe } from '../crypto/sodium.ts';
 import { ByteReader } from './byte-reader.ts';
 import { checkHeaderMac, type ExportIdentity, readHeader, unwrapWithIdentity } from './export-header.ts';
@@ -21,7 +22,6 @@ import { payloadKey, signatureInput } from './export-keys.ts';
 import { exportFileLength, PayloadReader } from './export-payload.ts';
 import { decodeManifest, type ExportManifest, type ManifestFile, payloadLengthFor } from './manifest.ts';
 import { PayloadSections } from './payload-sections.ts';
-import type { StreamEngine } from './secretstream.ts';
 
 export interface KnownSender {
   signingPublicKey: Uint8Array;

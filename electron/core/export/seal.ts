@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { CaseVaultError } from '../../../shared/errors.ts';
 import { KDF_PRESETS } from '../crypto/kdf.ts';
+import type { StreamEngine } from '../crypto/secretstream.ts';
 import { type Sodium, wipe } from '../crypto/sodium.ts';
 import { encodeHeaderBody, passphraseStanza, type Stanza, x25519Stanza } from './export-header.ts';
 import { headerMac, payloadKey, signatureInput } from './export-keys.ts';
@@ -28,7 +29,6 @@ import {
   RECORDS_FORMAT,
   type ReceiptContent,
 } from './manifest.ts';
-import type { StreamEngine } from './secretstream.ts';
 
 export interface SealFileSource {
   id: string;

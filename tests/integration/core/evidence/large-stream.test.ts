@@ -70,7 +70,11 @@ describe('evidence blob of more than 2 GiB', () => {
     } finally {
       clearInterval(sample);
     }
-    // Two 4 MiB read buffers, one segment, the 1 MiB prefix, V8 and WASM heap growth: well under 128 MiB.
-    expect(peak - baseline).toBeLessThan(128 * 1024 * 1024);
+    // The live working set is ~5 MiB (two read buffers, one segment, the 1 MiB prefix), but every
+    // chunk's ciphertext is a new external Buffer that V8 collects only after ~64 MiB of them have
+    // piled up, so the peak moves between ~95 and ~155 MiB from run to run (docs/benchmarks.md,
+    // evidence). What this test guards is that memory does not follow the file: a 2 GiB stream held
+    // in memory, or one segment kept per MiB, would be gigabytes; 256 MiB is 1/8 of the file.
+    expect(peak - baseline).toBeLessThan(256 * 1024 * 1024);
   }, 600_000);
 });
