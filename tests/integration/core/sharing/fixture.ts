@@ -22,7 +22,7 @@ export const tick = () => {
 };
 
 /** Cheapest Argon2id for a backup's passphrase recipient in tests (the format's lower bounds). */
-export const FAST_BACKUP_KDF = { opslimit: 1, memlimitKiB: 8 * 1024 };
+export const FAST_BACKUP_KDF = { opslimit: 2, memlimitKiB: 64 * 1024 };
 
 export interface TestVault {
   name: string;
