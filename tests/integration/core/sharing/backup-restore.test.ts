@@ -10,8 +10,8 @@ import { loadSodium } from '../../../../electron/core/crypto/sodium.ts';
 import { EvidenceService } from '../../../../electron/core/evidence/evidence-service.ts';
 import { IdentityService } from '../../../../electron/core/identity/identity-service.ts';
 import { collect } from '../../../../electron/core/records/format/export.ts';
-import { SharingService } from '../../../../electron/core/sharing/sharing-service.ts';
 import { restoreBackup } from '../../../../electron/core/sharing/restore.ts';
+import { SharingService } from '../../../../electron/core/sharing/sharing-service.ts';
 import type { VaultSession } from '../../../../electron/core/vault/session.ts';
 import { unlockWithPassphrase } from '../../../../electron/core/vault/vault.ts';
 import { FAST_KDF, PASSPHRASE } from '../../../helpers/vault.ts';
@@ -41,13 +41,21 @@ function snapshot(session: VaultSession, identity: IdentityService) {
   const db = session.db;
   return {
     records: collect(ctx, { includeIdentities: true }),
-    evidence: db.prepare('SELECT id, case_id, redacted_of, size, sha256, mime, original_name, metadata FROM evidence_items ORDER BY id').all(),
+    evidence: db
+      .prepare(
+        'SELECT id, case_id, redacted_of, size, sha256, mime, original_name, metadata FROM evidence_items ORDER BY id',
+      )
+      .all(),
     fingerprint: identity.ownPublic().fingerprint.id,
     profile: (({ name, organisation, role }) => ({ name, organisation, role }))(identity.ownPublic()),
     contacts: identity.listContacts().map((c) => ({ ...c, fingerprint: c.fingerprint.id })),
     keys: db.prepare('SELECT contact_id, fingerprint, status, card FROM contact_keys ORDER BY id').all(),
-    received: db.prepare('SELECT export_id, file_sha256, records_json, manifest FROM received_exports ORDER BY id').all(),
-    receivedFiles: db.prepare('SELECT export_file_id, name, size, sha256 FROM received_files ORDER BY id').all(),
+    received: db
+      .prepare('SELECT export_id, file_sha256, records_json, manifest FROM received_exports ORDER BY id')
+      .all(),
+    receivedFiles: db
+      .prepare('SELECT export_file_id, name, size, sha256 FROM received_files ORDER BY id')
+      .all(),
     exports: db.prepare('SELECT * FROM sharing_exports ORDER BY export_id').all(),
   };
 }
@@ -63,17 +71,47 @@ describe('backup and restore', () => {
     await seedCase(b, fx, 'BK-B', { dataLevel: 'identifying', recipientKinds: ['legal'] });
     const aAtB = b.identity.listContacts()[0]!.id;
     const fromB = path.join(fx.out, 'from-b.cvexport');
-    await b.sharing.export({ caseCodes: ['BK-B'], caseIds: [], recipientContactIds: [aAtB], mode: 'full', includeEvidence: true, purpose: '', outPath: fromB, passphrase: PASSPHRASE });
+    await b.sharing.export({
+      caseCodes: ['BK-B'],
+      caseIds: [],
+      recipientContactIds: [aAtB],
+      mode: 'full',
+      includeEvidence: true,
+      purpose: '',
+      outPath: fromB,
+      passphrase: PASSPHRASE,
+    });
     await a.sharing.import(fromB);
     const toB = path.join(fx.out, 'to-b.cvexport');
-    await a.sharing.export({ caseCodes: ['BK-1'], caseIds: [], recipientContactIds: [bAtA], mode: 'full', includeEvidence: true, purpose: 'p', outPath: toB, passphrase: PASSPHRASE });
+    await a.sharing.export({
+      caseCodes: ['BK-1'],
+      caseIds: [],
+      recipientContactIds: [bAtA],
+      mode: 'full',
+      includeEvidence: true,
+      purpose: 'p',
+      outPath: toB,
+      passphrase: PASSPHRASE,
+    });
 
-    expect(a.sharing.backupStatus()).toMatchObject({ lastBackupAt: null, reminderDue: true, reminderDays: 30 });
+    expect(a.sharing.backupStatus()).toMatchObject({
+      lastBackupAt: null,
+      reminderDue: true,
+      reminderDays: 30,
+    });
     const backupPath = path.join(fx.out, 'alice.cvbackup');
     await expect(
-      a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: 'wrong passphrase here' }),
+      a.sharing.backup({
+        outPath: backupPath,
+        backupPassphrase: BACKUP_PASS,
+        passphrase: 'wrong passphrase here',
+      }),
     ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    const backup = await a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
+    const backup = await a.sharing.backup({
+      outPath: backupPath,
+      backupPassphrase: BACKUP_PASS,
+      passphrase: PASSPHRASE,
+    });
     expect(backup.files).toBe(6); // 3 evidence items + 3 received files
     const status = a.sharing.backupStatus();
     expect(status.lastBackupAt).toBe(backup.createdAt);
@@ -81,7 +119,13 @@ describe('backup and restore', () => {
 
     const newDir = path.join(fx.root, 'restored');
     await expect(
-      restoreBackup({ path: backupPath, backupPassphrase: 'not it', newDir, newPassphrase: 'nouvelle phrase de passe 2026', kdf: FAST_KDF }),
+      restoreBackup({
+        path: backupPath,
+        backupPassphrase: 'not it',
+        newDir,
+        newPassphrase: 'nouvelle phrase de passe 2026',
+        kdf: FAST_KDF,
+      }),
     ).rejects.toMatchObject({ code: 'EXPORT_NOT_FOR_YOU' });
     const result = await restoreBackup({
       path: backupPath,
@@ -105,7 +149,16 @@ describe('backup and restore', () => {
     // still signs: B sees exports from the restored vault as from the known contact.
     const rSharing = new SharingService(restored, rIdentity, sodium, { now: tick });
     const again = path.join(fx.out, 'from-restored.cvexport');
-    await rSharing.export({ caseCodes: ['BK-1'], caseIds: [], recipientContactIds: [bAtA], mode: 'full', includeEvidence: false, purpose: '', outPath: again, passphrase: 'nouvelle phrase de passe 2026' });
+    await rSharing.export({
+      caseCodes: ['BK-1'],
+      caseIds: [],
+      recipientContactIds: [bAtA],
+      mode: 'full',
+      includeEvidence: false,
+      purpose: '',
+      outPath: again,
+      passphrase: 'nouvelle phrase de passe 2026',
+    });
     expect((await b.sharing.verify(again)).sender).toMatchObject({ known: true, name: 'Alice' });
     // And the restored Received area still says who sent what.
     expect(rSharing.receivedList().map((r) => r.sender.name)).toEqual(['Bintou']);
@@ -116,12 +169,24 @@ describe('backup and restore', () => {
     const backupPath = path.join(fx.out, 'a.cvbackup');
     await a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
     await expect(
-      restoreBackup({ path: backupPath, backupPassphrase: BACKUP_PASS, newDir: a.dir, newPassphrase: 'nouvelle phrase de passe 2026', kdf: FAST_KDF }),
+      restoreBackup({
+        path: backupPath,
+        backupPassphrase: BACKUP_PASS,
+        newDir: a.dir,
+        newPassphrase: 'nouvelle phrase de passe 2026',
+        kdf: FAST_KDF,
+      }),
     ).rejects.toMatchObject({ code: 'VAULT_ALREADY_EXISTS' });
     const { existsSync } = await import('node:fs');
     const target = path.join(fx.root, 'never');
     await expect(
-      restoreBackup({ path: backupPath, backupPassphrase: 'wrong', newDir: target, newPassphrase: 'nouvelle phrase de passe 2026', kdf: FAST_KDF }),
+      restoreBackup({
+        path: backupPath,
+        backupPassphrase: 'wrong',
+        newDir: target,
+        newPassphrase: 'nouvelle phrase de passe 2026',
+        kdf: FAST_KDF,
+      }),
     ).rejects.toMatchObject({ code: 'EXPORT_NOT_FOR_YOU' });
     expect(existsSync(target)).toBe(false);
   });
