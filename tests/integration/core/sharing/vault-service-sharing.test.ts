@@ -133,6 +133,24 @@ for (const kind of ['local', 'worker'] as const) {
         code: 'INVALID_INPUT',
       });
 
+      // Backup from B, restored through A's service (restore touches only the new folder).
+      const backupPath = path.join(dir, 'b.cvbackup');
+      await b.sharing('backup', {
+        outPath: backupPath,
+        backupPassphrase: 'phrase de sauvegarde B',
+        passphrase: PASSPHRASE,
+      });
+      expect(BackupStatus.parse(await b.sharing('backup-status', {})).reminderDue).toBe(false);
+      await expect(a.restoreBackup({ path: backupPath })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      const restored = await a.restoreBackup({
+        path: backupPath,
+        backupPassphrase: 'phrase de sauvegarde B',
+        newDir: path.join(dir, 'restored'),
+        newPassphrase: 'nouvelle phrase de passe',
+      });
+      expect(restored).toMatchObject({ files: 1 });
+      expect(restored.recoveryKey.length).toBeGreaterThan(20);
+
       await b.lock('user');
       await expect(b.sharing('received-list', {})).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     });
