@@ -124,6 +124,23 @@ for (const kind of ['local', 'worker'] as const) {
 
       const report = VerifyReport.parse(await b.sharing('open-verify', { path: outPath }));
       expect(report.sender.known).toBe(true);
+      if (kind === 'local') {
+        // In this thread the cancel lands synchronously from the first progress event: deterministic.
+        const blobsBefore = readdirSync(path.join(dir, 'b')).includes('evidence')
+          ? readdirSync(path.join(dir, 'b', 'evidence'))
+          : [];
+        const offImport = b.onProgress((p) => {
+          if (p.taskId === 'cancel-import') void b.cancel('cancel-import');
+        });
+        await expect(
+          b.sharing('open-import', { path: outPath }, { taskId: 'cancel-import' }),
+        ).rejects.toMatchObject({
+          code: 'TASK_CANCELLED',
+        });
+        offImport();
+        expect(await b.sharing('received-list', {})).toEqual([]);
+        expect(readdirSync(path.join(dir, 'b', 'evidence'))).toEqual(blobsBefore);
+      }
       const received = ReceivedDetail.parse(await b.sharing('open-import', { path: outPath }));
       expect(received.exportId).toBe(result.exportId);
       ReceivedSummary.array().parse(await b.sharing('received-list', {}));
