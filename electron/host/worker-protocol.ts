@@ -22,6 +22,8 @@ export const WORKER_METHODS = [
   'cancel',
   'identity',
   'reports',
+  'sharing',
+  'restoreBackup',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

@@ -85,6 +85,13 @@ export class WorkerVaultService implements VaultService {
   reports(op: string, input: unknown): Promise<unknown> {
     return this.#call('reports', [op, input]);
   }
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    return this.#call('sharing', task ? [op, input, { taskId: task.taskId }] : [op, input]);
+  }
+
+  restoreBackup(input: unknown) {
+    return this.#call('restoreBackup', [input]) as ReturnType<VaultService['restoreBackup']>;
+  }
 
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);

@@ -37,7 +37,14 @@ export type AuditAction =
   | 'contact.key-accepted'
   | 'contact.key-rejected'
   | 'contact.delete'
-  | 'report.export';
+  | 'report.export'
+  | 'evidence.acknowledged'
+  | 'sharing.export'
+  | 'sharing.receive'
+  | 'sharing.receipt-create'
+  | 'sharing.receipt-import'
+  | 'sharing.backup'
+  | 'sharing.restore';
 
 export interface AuditInput {
   at: string;

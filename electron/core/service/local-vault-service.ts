@@ -7,6 +7,7 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { RestoreInput } from '../../../shared/sharing/schemas.ts';
 import { loadSodium } from '../crypto/sodium.ts';
 import { runEvidenceOp } from '../evidence/evidence-ops.ts';
 import { EvidenceService } from '../evidence/evidence-service.ts';
@@ -16,6 +17,10 @@ import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
 import { runReportsOp } from '../reports/reports-ops.ts';
 import { ReportsService } from '../reports/reports-service.ts';
+import type { TaskOptions } from '../sharing/context.ts';
+import { restoreBackup } from '../sharing/restore.ts';
+import { runSharingOp } from '../sharing/sharing-ops.ts';
+import { SharingService } from '../sharing/sharing-service.ts';
 import {
   createVault,
   readVaultInfo,
@@ -40,6 +45,7 @@ export class LocalVaultService implements VaultService {
   #evidence: EvidenceService | undefined;
   #identity: IdentityService | undefined;
   #reports: ReportsService | undefined;
+  #sharing: SharingService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   #progressListeners = new Set<(progress: TaskProgress) => void>();
   /** Evidence tasks in flight, by task id (or an internal id): aborted by cancel and by lock. */
@@ -118,6 +124,7 @@ export class LocalVaultService implements VaultService {
     this.#evidence = undefined;
     this.#identity = undefined;
     this.#reports = undefined;
+    this.#sharing = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -173,6 +180,36 @@ export class LocalVaultService implements VaultService {
     const session = this.#session;
     if (!session || session.locked) return Promise.reject(new CaseVaultError('VAULT_LOCKED'));
     const service = this.#evidenceService(session);
+    return this.#runTask(task, (options) => runEvidenceOp(service, op, input, options));
+  }
+
+  /**
+   * Sharing operations run outside the serial queue like evidence tasks (an export of large files
+   * must not hold up the rest), against the session current when they start; lock aborts them.
+   */
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    const session = this.#session;
+    if (!session || session.locked) return Promise.reject(new CaseVaultError('VAULT_LOCKED'));
+    return this.#runTask(task, async (options) => {
+      const sodium = await loadSodium();
+      this.#identity ??= new IdentityService(session, sodium, { now: this.#now });
+      this.#sharing ??= new SharingService(session, this.#identity, sodium, { now: this.#now });
+      return runSharingOp(this.#sharing, op, input, options);
+    });
+  }
+
+  /** Not serialised with this vault's calls: it creates another vault and touches nothing here. */
+  async restoreBackup(input: unknown) {
+    const parsed = RestoreInput.safeParse(input);
+    if (!parsed.success)
+      throw new CaseVaultError('INVALID_INPUT', parsed.error.issues[0]!.path.join('.') || 'input');
+    return restoreBackup({ ...parsed.data, now: this.#now });
+  }
+
+  #runTask(
+    task: { taskId: string } | undefined,
+    work: (options: TaskOptions) => Promise<unknown>,
+  ): Promise<unknown> {
     const taskId = task?.taskId ?? `internal-${this.#nextTask++}`;
     if (this.#tasks.has(taskId)) return Promise.reject(new CaseVaultError('INVALID_INPUT', 'taskId'));
     const controller = new AbortController();
@@ -187,7 +224,7 @@ export class LocalVaultService implements VaultService {
           for (const listener of this.#progressListeners) listener(progress);
         }
       : undefined;
-    const run = runEvidenceOp(service, op, input, { signal: controller.signal, onProgress });
+    const run = work({ signal: controller.signal, onProgress });
     const tracked = run.finally(() => {
       this.#tasks.delete(taskId);
       this.#running.delete(tracked);

@@ -52,6 +52,28 @@ export interface VaultService {
    * record-export) on the unlocked vault; VAULT_LOCKED otherwise.
    */
   reports(op: string, input: unknown): Promise<unknown>;
+  /**
+   * Runs one sharing operation (shared/sharing/schemas.ts SHARING_OP_INPUTS: export-plan, export,
+   * exports-list, open-verify, open-import, extract-to, received-list, received-get, receipt-create,
+   * receipt-import, backup, backup-status) on the unlocked vault; VAULT_LOCKED otherwise. Inputs
+   * carry real paths resolved by main. With `task`, long operations (export, open-verify,
+   * open-import, extract-to, backup) report progress and can be cancelled like evidence tasks.
+   * Results never carry a secret key or a passphrase. Restore is not here: it needs no open vault
+   * (electron/core/sharing/restore.ts).
+   */
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown>;
+  /**
+   * Restores a backup file into a NEW vault in `input.newDir` (shared/sharing/schemas.ts
+   * RestoreInput, validated here); works whatever the state of this service's own vault, which it
+   * does not touch. Returns the new vault's recovery key (shown once, as `create` does) and counts.
+   */
+  restoreBackup(input: unknown): Promise<{
+    dir: string;
+    recoveryKey: string;
+    backupId: string;
+    records: Record<string, number>;
+    files: number;
+  }>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

@@ -89,6 +89,24 @@ export class FakeVaultService implements VaultService {
     return { ok: true };
   }
 
+  async restoreBackup(_input: unknown) {
+    this.calls.push('restoreBackup');
+    return {
+      dir: 'restored',
+      recoveryKey: 'fake',
+      backupId: '00000000-0000-4000-8000-000000000000',
+      records: {},
+      files: 0,
+    };
+  }
+
+  async sharing(op: string, _input: unknown, task?: { taskId: string }): Promise<unknown> {
+    this.calls.push(`sharing:${op}`);
+    if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
+    if (task) for (const listener of this.#progress) listener({ taskId: task.taskId, done: 1, total: 1 });
+    return { ok: true };
+  }
+
   async dispose(): Promise<void> {
     this.calls.push('dispose');
     await this.lock('user');
