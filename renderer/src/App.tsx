@@ -20,6 +20,8 @@ import { RecoverScreen } from './screens/RecoverScreen.tsx';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { SharingScreen } from './sharing/SharingScreen.tsx';
+import { ShareCasesContext } from './sharing/share-context.ts';
 import { AppFrame, type UnlockedView } from './shell/AppFrame.tsx';
 import { ErrorAlert } from './shell/ErrorAlert.tsx';
 import { ScreenTitle } from './shell/ScreenTitle.tsx';
@@ -34,7 +36,8 @@ export type Screen =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'identity' }
-  | { name: 'contacts' };
+  | { name: 'contacts' }
+  | { name: 'sharing'; exportCaseIds?: string[] };
 
 const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'recovery-key',
@@ -42,9 +45,16 @@ const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'settings',
   'identity',
   'contacts',
+  'sharing',
 ]);
 /** Screens reachable from the navigation bar. */
-const NAVIGABLE: ReadonlySet<Screen['name']> = new Set(['home', 'settings', 'identity', 'contacts']);
+const NAVIGABLE: ReadonlySet<Screen['name']> = new Set([
+  'home',
+  'settings',
+  'identity',
+  'contacts',
+  'sharing',
+]);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
 
 export function App() {
@@ -125,6 +135,12 @@ export function App() {
     });
   }, []);
 
+  // A case view's "Share / Export" opens the sharing area's export wizard with that case chosen.
+  const shareCases = useCallback(
+    (caseIds: string[]) => setScreen({ name: 'sharing', exportCaseIds: caseIds }),
+    [],
+  );
+
   let body: React.ReactNode;
   switch (screen.name) {
     case 'loading':
@@ -184,6 +200,9 @@ export function App() {
     case 'contacts':
       body = <ContactsScreen />;
       break;
+    case 'sharing':
+      body = <SharingScreen exportCaseIds={screen.exportCaseIds} />;
+      break;
     case 'settings':
       body = (
         <SettingsScreen
@@ -212,9 +231,11 @@ export function App() {
           : undefined
       }
     >
-      <div key={screen.name} data-screen={screen.name}>
-        {body}
-      </div>
+      <ShareCasesContext.Provider value={shareCases}>
+        <div key={screen.name} data-screen={screen.name}>
+          {body}
+        </div>
+      </ShareCasesContext.Provider>
     </AppFrame>
   );
 }

@@ -12,6 +12,7 @@ import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
 import { filesContract } from './files-contract.ts';
 import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
+import { sharingContract } from './sharing-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
 export const Passphrase = z.string().min(1).max(1024);
@@ -84,6 +85,7 @@ export const contract = {
   ...filesContract,
   ...evidenceContract,
   ...identityContract,
+  ...sharingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
+import { registerSharingHandlers } from './handlers/sharing.ts';
 import { registerVaultHandlers } from './handlers/vault.ts';
 
 export interface IpcDeps {
@@ -59,6 +60,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerFilesHandlers(table.register, deps);
   registerEvidenceHandlers(table.register, deps);
   registerIdentityHandlers(table.register, deps);
+  registerSharingHandlers(table.register, deps);
   return registryFromTable(table);
 }
 
