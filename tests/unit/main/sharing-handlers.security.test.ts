@@ -186,6 +186,16 @@ describe('sharing IPC', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('forgets verified files when the vault locks', async () => {
+    const { registry, deps, service } = withSharing({ 'open-verify': report });
+    service.state = 'unlocked';
+    vi.mocked(deps.openDialog).mockResolvedValueOnce(['/somewhere/a.cvx']);
+    const opened = (await registry.invoke('sharing:open', {})) as { value: { openId: string } };
+    await service.lock('idle');
+    const result = await registry.invoke('sharing:import', { openId: opened.value.openId, taskId: TASK });
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', detail: 'openId' } });
+  });
+
   it('reports a failed verification with its code and offers nothing to import', async () => {
     const { registry, deps } = withSharing({
       'open-verify': () => {

@@ -50,6 +50,8 @@ function isVerificationFailure(code: string): boolean {
 export function registerSharingHandlers(register: Register, deps: IpcDeps): void {
   const sharing = sharingOf(deps);
   const pending = new Map<string, { path: string; name: string }>();
+  // Like file tokens, a verified-but-not-imported file is forgotten when the vault locks.
+  deps.service.onLocked(() => pending.clear());
 
   /** Runs one service operation as a renderer-named task: progress relayed, `task:cancel` honoured. */
   async function asTask<T>(
