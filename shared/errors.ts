@@ -58,6 +58,13 @@ export const ERROR_CODES = [
   'EXPORT_NOT_LISTED_RECIPIENT',
   'EXPORT_CHANGED_SINCE_VERIFIED',
   'EXPORT_SOURCE_MISMATCH',
+  'SHARING_CONSENT_REFUSED',
+  'SHARING_NOT_SENDABLE',
+  'RECEIVED_NOT_FOUND',
+  'RECEIVED_ALREADY_IMPORTED',
+  'RECEIPT_NO_MATCH',
+  'EXTRACT_DIR_NOT_EMPTY',
+  'BACKUP_CONTENT_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -275,6 +282,34 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   EXPORT_SOURCE_MISMATCH: {
     en: 'A file to export changed while the export was written (its size or SHA-256 differs). The export was not created.',
     fr: 'Un fichier à exporter a changé pendant l’écriture de l’export (taille ou SHA-256 différent). L’export n’a pas été créé.',
+  },
+  SHARING_CONSENT_REFUSED: {
+    en: "The case's consent does not allow sending this to a chosen recipient. Nothing was exported; the redacted mode may be allowed.",
+    fr: 'Le consentement du dossier ne permet pas d’envoyer ceci à un destinataire choisi. Rien n’a été exporté ; le mode expurgé est peut-être permis.',
+  },
+  SHARING_NOT_SENDABLE: {
+    en: 'A recipient cannot receive exports now (their key changed or they are no longer a contact). Nothing was exported.',
+    fr: 'Un destinataire ne peut pas recevoir d’export pour l’instant (sa clé a changé ou ce n’est plus un contact). Rien n’a été exporté.',
+  },
+  RECEIVED_NOT_FOUND: {
+    en: 'This received export is not in the vault.',
+    fr: 'Cet export reçu n’est pas dans le coffre.',
+  },
+  RECEIVED_ALREADY_IMPORTED: {
+    en: 'This export was already imported into the Received area. Nothing was changed.',
+    fr: 'Cet export a déjà été importé dans l’espace Reçus. Rien n’a été modifié.',
+  },
+  RECEIPT_NO_MATCH: {
+    en: 'This receipt does not match any export sent from this vault (export id, file hash or recipient differ). Nothing was changed.',
+    fr: 'Cet accusé de réception ne correspond à aucun export envoyé depuis ce coffre (identifiant, empreinte du fichier ou destinataire différents). Rien n’a été modifié.',
+  },
+  EXTRACT_DIR_NOT_EMPTY: {
+    en: 'Choose an existing, empty folder to extract into. Nothing was written.',
+    fr: 'Choisissez un dossier existant et vide pour l’extraction. Rien n’a été écrit.',
+  },
+  BACKUP_CONTENT_INVALID: {
+    en: 'The backup opened and its signature is valid, but its content is not a CaseVault backup this version can restore. Nothing was created.',
+    fr: 'La sauvegarde s’est ouverte et sa signature est valide, mais son contenu n’est pas une sauvegarde CaseVault que cette version peut restaurer. Rien n’a été créé.',
   },
 };
 

@@ -12,6 +12,8 @@ export const EXIT = {
   NOT_FOUND_OR_EXISTS: 4,
   IO: 5,
   TOO_NEW: 6,
+  /** Sharing refused by the case's consent or a recipient's key state: nothing was exported. */
+  REFUSED: 7,
   INTERNAL: 70,
   /** Ctrl-C at a prompt: the shell's convention for SIGINT. */
   INTERRUPTED: 130,
@@ -86,6 +88,13 @@ const BY_CODE: Record<ErrorCode, ExitCode> = {
   EXPORT_CHANGED_SINCE_VERIFIED: EXIT.DAMAGED,
   // A file to export changed under the sealer: an I/O situation, retry once the file is stable.
   EXPORT_SOURCE_MISMATCH: EXIT.IO,
+  SHARING_CONSENT_REFUSED: EXIT.REFUSED,
+  SHARING_NOT_SENDABLE: EXIT.REFUSED,
+  RECEIVED_NOT_FOUND: EXIT.NOT_FOUND_OR_EXISTS,
+  RECEIVED_ALREADY_IMPORTED: EXIT.NOT_FOUND_OR_EXISTS,
+  RECEIPT_NO_MATCH: EXIT.NOT_FOUND_OR_EXISTS,
+  EXTRACT_DIR_NOT_EMPTY: EXIT.NOT_FOUND_OR_EXISTS,
+  BACKUP_CONTENT_INVALID: EXIT.DAMAGED,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

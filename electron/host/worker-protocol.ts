@@ -21,6 +21,7 @@ export const WORKER_METHODS = [
   'evidence',
   'cancel',
   'identity',
+  'sharing',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

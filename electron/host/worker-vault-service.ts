@@ -82,6 +82,10 @@ export class WorkerVaultService implements VaultService {
     return this.#call('identity', [op, input]);
   }
 
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    return this.#call('sharing', task ? [op, input, { taskId: task.taskId }] : [op, input]);
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -22,6 +22,7 @@ export const CUSTODY_ACTIONS = [
   'redact',
   'delete',
   'extract',
+  'acknowledged',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

@@ -276,7 +276,12 @@ export const ExportLogEntry = z.object({
   records: RecordCountsView,
   files: z.number().int(),
   acknowledgements: z.array(
-    z.object({ fingerprintId: z.string(), contactId: z.string().optional(), receivedAt: IsoDateTime, at: IsoDateTime }),
+    z.object({
+      fingerprintId: z.string(),
+      contactId: z.string().optional(),
+      receivedAt: IsoDateTime,
+      at: IsoDateTime,
+    }),
   ),
 });
 export type ExportLogEntry = z.infer<typeof ExportLogEntry>;
@@ -317,7 +322,13 @@ export const SHARING_OP_INPUTS = {
 export type SharingOp = keyof typeof SHARING_OP_INPUTS;
 export const SHARING_OPS = Object.keys(SHARING_OP_INPUTS) as SharingOp[];
 /** Operations that accept a task id (progress + cancel). */
-export const SHARING_TASK_OPS: readonly SharingOp[] = ['export', 'open-verify', 'open-import', 'extract-to', 'backup'];
+export const SHARING_TASK_OPS: readonly SharingOp[] = [
+  'export',
+  'open-verify',
+  'open-import',
+  'extract-to',
+  'backup',
+];
 
 /**
  * Restore runs with the vault LOCKED (it creates a new vault elsewhere), so it is not a

@@ -155,7 +155,9 @@ export function deleteEvidenceRow(db: VaultDatabase, id: string): void {
 export function referencedBlobNames(db: VaultDatabase): Set<string> {
   const live = db.prepare('SELECT blob_name FROM evidence_items').pluck().all() as string[];
   const queued = db.prepare('SELECT blob_name FROM evidence_shred_queue').pluck().all() as string[];
-  return new Set([...live, ...queued]);
+  // Files received in sealed exports live in the same folder (electron/core/sharing/received-store.ts).
+  const received = db.prepare('SELECT blob_name FROM received_files').pluck().all() as string[];
+  return new Set([...live, ...queued, ...received]);
 }
 
 export function shredQueue(db: VaultDatabase): string[] {

@@ -36,7 +36,14 @@ export type AuditAction =
   | 'contact.key-changed'
   | 'contact.key-accepted'
   | 'contact.key-rejected'
-  | 'contact.delete';
+  | 'contact.delete'
+  | 'evidence.acknowledged'
+  | 'sharing.export'
+  | 'sharing.receive'
+  | 'sharing.receipt-create'
+  | 'sharing.receipt-import'
+  | 'sharing.backup'
+  | 'sharing.restore';
 
 export interface AuditInput {
   at: string;

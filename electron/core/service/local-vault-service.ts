@@ -14,6 +14,9 @@ import { runIdentityOp } from '../identity/identity-ops.ts';
 import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
+import type { TaskOptions } from '../sharing/context.ts';
+import { runSharingOp } from '../sharing/sharing-ops.ts';
+import { SharingService } from '../sharing/sharing-service.ts';
 import {
   createVault,
   readVaultInfo,
@@ -37,6 +40,7 @@ export class LocalVaultService implements VaultService {
   #records: RecordsService | undefined;
   #evidence: EvidenceService | undefined;
   #identity: IdentityService | undefined;
+  #sharing: SharingService | undefined;
   #listeners = new Set<(reason: LockReasonName) => void>();
   #progressListeners = new Set<(progress: TaskProgress) => void>();
   /** Evidence tasks in flight, by task id (or an internal id): aborted by cancel and by lock. */
@@ -114,6 +118,7 @@ export class LocalVaultService implements VaultService {
     this.#evidence?.close();
     this.#evidence = undefined;
     this.#identity = undefined;
+    this.#sharing = undefined;
     if (!session || session.locked) return;
     session.lock();
     for (const listener of this.#listeners) listener(reason);
@@ -169,6 +174,28 @@ export class LocalVaultService implements VaultService {
     const session = this.#session;
     if (!session || session.locked) return Promise.reject(new CaseVaultError('VAULT_LOCKED'));
     const service = this.#evidenceService(session);
+    return this.#runTask(task, (options) => runEvidenceOp(service, op, input, options));
+  }
+
+  /**
+   * Sharing operations run outside the serial queue like evidence tasks (an export of large files
+   * must not hold up the rest), against the session current when they start; lock aborts them.
+   */
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown> {
+    const session = this.#session;
+    if (!session || session.locked) return Promise.reject(new CaseVaultError('VAULT_LOCKED'));
+    return this.#runTask(task, async (options) => {
+      const sodium = await loadSodium();
+      this.#identity ??= new IdentityService(session, sodium, { now: this.#now });
+      this.#sharing ??= new SharingService(session, this.#identity, sodium, { now: this.#now });
+      return runSharingOp(this.#sharing, op, input, options);
+    });
+  }
+
+  #runTask(
+    task: { taskId: string } | undefined,
+    work: (options: TaskOptions) => Promise<unknown>,
+  ): Promise<unknown> {
     const taskId = task?.taskId ?? `internal-${this.#nextTask++}`;
     if (this.#tasks.has(taskId)) return Promise.reject(new CaseVaultError('INVALID_INPUT', 'taskId'));
     const controller = new AbortController();
@@ -183,7 +210,7 @@ export class LocalVaultService implements VaultService {
           for (const listener of this.#progressListeners) listener(progress);
         }
       : undefined;
-    const run = runEvidenceOp(service, op, input, { signal: controller.signal, onProgress });
+    const run = work({ signal: controller.signal, onProgress });
     const tracked = run.finally(() => {
       this.#tasks.delete(taskId);
       this.#running.delete(tracked);

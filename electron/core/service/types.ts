@@ -47,6 +47,16 @@ export interface VaultService {
    * are public views: no secret key ever comes out of here.
    */
   identity(op: string, input: unknown): Promise<unknown>;
+  /**
+   * Runs one sharing operation (shared/sharing/schemas.ts SHARING_OP_INPUTS: export-plan, export,
+   * exports-list, open-verify, open-import, extract-to, received-list, received-get, receipt-create,
+   * receipt-import, backup, backup-status) on the unlocked vault; VAULT_LOCKED otherwise. Inputs
+   * carry real paths resolved by main. With `task`, long operations (export, open-verify,
+   * open-import, extract-to, backup) report progress and can be cancelled like evidence tasks.
+   * Results never carry a secret key or a passphrase. Restore is not here: it needs no open vault
+   * (electron/core/sharing/restore.ts).
+   */
+  sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

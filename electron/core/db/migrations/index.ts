@@ -4,6 +4,7 @@ import { migration0003 } from './0003-case-records.ts';
 import { migration0004 } from './0004-case-list-indexes.ts';
 import { migration0005 } from './0005-evidence.ts';
 import { migration0006 } from './0006-identity-and-contacts.ts';
+import { migration0007 } from './0007-sharing.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

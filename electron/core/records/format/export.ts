@@ -40,8 +40,8 @@ function toFileRecord(record: StoredRecord, realName: string | undefined): Recor
   return out;
 }
 
-/** Reads the records; writes nothing. */
-function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocument, 'exportedAt'> {
+/** Reads the records; writes nothing (sharing's export plan uses it to count what would leave). */
+export function collect(ctx: RecordContext, options: ExportOptions): Omit<RecordsDocument, 'exportedAt'> {
   const db = ctx.db;
   let caseId: string | undefined;
   if (options.caseCode !== undefined) {

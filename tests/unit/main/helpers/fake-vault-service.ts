@@ -84,6 +84,13 @@ export class FakeVaultService implements VaultService {
     return { ok: true };
   }
 
+  async sharing(op: string, _input: unknown, task?: { taskId: string }): Promise<unknown> {
+    this.calls.push(`sharing:${op}`);
+    if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
+    if (task) for (const listener of this.#progress) listener({ taskId: task.taskId, done: 1, total: 1 });
+    return { ok: true };
+  }
+
   async dispose(): Promise<void> {
     this.calls.push('dispose');
     await this.lock('user');
