@@ -27,17 +27,6 @@ export const EXPORT_FILTERS = [{ name: 'CaseVault', extensions: ['cvx'] }];
 /** At most this many verified-but-not-imported files are remembered (oldest forgotten first). */
 export const MAX_PENDING_OPENS = 16;
 
-type SharingCall = (op: string, input: unknown, task?: { taskId: string }) => Promise<unknown>;
-
-/** The service's `sharing` entry (VaultService.sharing; checked at call time so main starts without it). */
-function sharingOf(deps: IpcDeps): SharingCall {
-  const service = deps.service as unknown as { sharing?: SharingCall };
-  return (op, input, task) => {
-    if (typeof service.sharing !== 'function') throw new CaseVaultError('INTERNAL', 'sharing service');
-    return service.sharing(op, input, task);
-  };
-}
-
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -48,7 +37,8 @@ function isVerificationFailure(code: string): boolean {
 }
 
 export function registerSharingHandlers(register: Register, deps: IpcDeps): void {
-  const sharing = sharingOf(deps);
+  const sharing = (op: string, input: unknown, task?: { taskId: string }) =>
+    deps.service.sharing(op, input, task);
   const pending = new Map<string, { path: string; name: string }>();
   // Like file tokens, a verified-but-not-imported file is forgotten when the vault locks.
   deps.service.onLocked(() => pending.clear());
