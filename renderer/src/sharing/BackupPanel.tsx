@@ -33,12 +33,10 @@ export function BackupReminder({ onBackup }: { onBackup: () => void }) {
   const [status] = useBackupStatus();
   if (!status?.reminderDue) return null;
   return (
-    <Alert
-      color="yellow"
-      variant="light"
-      data-testid="backup-reminder"
-      title={t('sharing.backup.reminderTitle')}
-    >
+    <Alert color="yellow" variant="light" data-testid="backup-reminder">
+      <Text size="sm" fw={700}>
+        {t('sharing.backup.reminderTitle')}
+      </Text>
       <Text size="sm">
         {status.lastBackupAt
           ? t('sharing.backup.reminderOld', {

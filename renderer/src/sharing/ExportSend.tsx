@@ -60,13 +60,10 @@ export function ExportSend({ selection, onBack }: { selection: Selection; onBack
 
   if (done?.saved) {
     return (
-      <Alert
-        color="teal"
-        variant="light"
-        role="status"
-        data-testid="export-done"
-        title={t('sharing.export.doneTitle')}
-      >
+      <Alert color="teal" variant="light" role="status" data-testid="export-done">
+        <Text size="sm" fw={700}>
+          {t('sharing.export.doneTitle')}
+        </Text>
         <Stack gap={4}>
           <Text size="sm">{t('sharing.export.doneFile', { name: done.fileName })}</Text>
           <Text size="sm">{t('sharing.export.doneHash')}</Text>

@@ -16,14 +16,10 @@ export function VerificationFailure({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n);
   return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      data-testid="verification-failed"
-      data-code={code}
-      title={t('sharing.open.failed')}
-    >
+    <Alert color="red" variant="light" role="alert" data-testid="verification-failed" data-code={code}>
+      <Text size="sm" fw={700}>
+        {t('sharing.open.failed')}
+      </Text>
       <Text size="sm">{isErrorCode(code) ? messageFor(code, lang) : code}</Text>
       <Text size="xs" ff="monospace" mt={4}>
         {t('app.errorCode', { code })}
@@ -51,8 +47,8 @@ export function VerificationReport({ report }: { report: Verification }) {
       <Title order={3} size="h4">
         {t('sharing.open.senderTitle')}
       </Title>
-      <Stack gap="xs" data-testid="sender" data-known={String(sender.known && !sender.keyStatus)}>
-        {sender.known && !sender.keyStatus ? (
+      <Stack gap="xs" data-testid="sender" data-known={String(sender.known)}>
+        {sender.known ? (
           <Group gap="xs">
             <Badge color="teal.9" variant="filled">
               {t('sharing.open.knownSender')}
@@ -64,11 +60,11 @@ export function VerificationReport({ report }: { report: Verification }) {
         ) : (
           <Alert color="yellow" variant="light" role="alert" data-testid="unknown-sender">
             <Text size="sm">
-              {sender.known
+              {sender.contactId
                 ? t('sharing.open.oldKeySender', { name: sender.name ?? '' })
                 : t('sharing.open.unknownSender')}
             </Text>
-            {!sender.known && sender.name ? (
+            {!sender.contactId && sender.name ? (
               <Text size="sm">{t('sharing.open.claimedName', { name: sender.name })}</Text>
             ) : null}
           </Alert>

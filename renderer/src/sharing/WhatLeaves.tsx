@@ -62,7 +62,7 @@ export function WhatLeaves({ plan }: { plan: ExportPlan }) {
           })}
         </Text>
       ) : null}
-      {leaves.freeTextKept.length > 0 ? (
+      {plan.mode === 'redacted' && leaves.freeTextKept.length > 0 ? (
         <Alert color="yellow" variant="light">
           {t('sharing.export.freeTextKept', { list: leaves.freeTextKept.join(', ') })}
         </Alert>
