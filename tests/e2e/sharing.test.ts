@@ -269,7 +269,25 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await checkScreen(page, 'exports-log');
     await page.getByRole('tab', { name: 'Backup' }).click();
     await page.getByTestId('backup-panel').waitFor();
+    expect(await page.getByTestId('backup-reminder').count()).toBe(1);
     await checkScreen(page, 'backup');
+
+    // Back up now: the backup passphrase twice (strength meter), the vault passphrase, the save dialog.
+    const backupPassphrase = 'mangue cobalt hirondelle sextant';
+    await page.getByLabel(/^New passphrase/).fill(backupPassphrase);
+    await page.getByLabel(/^Confirm the passphrase/).fill(backupPassphrase);
+    await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('accepted');
+    await page.getByLabel(/^Vault passphrase/).fill(PASSPHRASE);
+    const backupFile = join(a.workDir, 'backup.cvx');
+    a.dialogs.nextSave.push(backupFile);
+    await page.getByRole('button', { name: 'Create the backup…' }).click();
+    await page.getByTestId('backup-done').waitFor({ timeout: 120_000 });
+    const backupSha = ((await page.getByTestId('backup-sha256').textContent()) ?? '').trim();
+    expect(backupSha).toBe(createHash('sha256').update(readFileSync(backupFile)).digest('hex'));
+    // The reminder is gone and the last backup date is shown.
+    await expect.poll(() => page.getByTestId('backup-reminder').count()).toBe(0);
+    expect(await page.getByTestId('last-backup').textContent()).toMatch(/^Last backup: /);
+    await checkScreen(page, 'backup-done');
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });

@@ -52,7 +52,7 @@ export function BackupReminder({ onBackup }: { onBackup: () => void }) {
   );
 }
 
-export function BackupPanel() {
+export function BackupPanel({ onBackedUp }: { onBackedUp?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n);
   const [status, reload] = useBackupStatus();
@@ -88,6 +88,7 @@ export function BackupPanel() {
       if (result.saved) {
         setDone({ fileName: result.fileName, sha256: result.sha256 });
         await reload();
+        onBackedUp?.();
       } else setNote(result.cancelled ? t('sharing.backup.cancelled') : t('sharing.backup.notSaved'));
     } catch (caught) {
       if (mounted.current) setError(toUiError(caught));
@@ -156,8 +157,12 @@ export function BackupPanel() {
       </Stack>
       {done ? (
         <Alert color="teal" variant="light" role="status" data-testid="backup-done">
-          <Text size="sm">{t('sharing.backup.done', { name: done.fileName })}</Text>
-          <Code block>{done.sha256}</Code>
+          <Text size="sm" data-testid="backup-file">
+            {t('sharing.backup.done', { name: done.fileName })}
+          </Text>
+          <Code block data-testid="backup-sha256">
+            {done.sha256}
+          </Code>
         </Alert>
       ) : null}
       <Text size="sm" c="dimmed">

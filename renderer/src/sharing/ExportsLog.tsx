@@ -3,7 +3,7 @@
  * receipt acknowledged it. "Import a receipt" opens main's dialog; the matching export is then
  * marked acknowledged (the custody chain closes on this side).
  */
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
@@ -88,16 +88,15 @@ export function ExportsLog() {
                   {entry.fileSha256}
                 </Table.Td>
                 <Table.Td>
+                  {/* Plain text, not a badge: a badge cuts "Acknowledged on <date>" in a narrow column. */}
                   {entry.acknowledgements.length > 0 ? (
-                    <Badge color="teal.9" variant="filled" size="sm">
+                    <Text size="sm" fw={700} c="teal.9">
                       {t('sharing.sent.acknowledged', {
                         date: formatDate(entry.acknowledgements[0]?.at ?? null, lang),
                       })}
-                    </Badge>
+                    </Text>
                   ) : (
-                    <Badge color="gray.8" variant="filled" size="sm">
-                      {t('sharing.sent.notAcknowledged')}
-                    </Badge>
+                    <Text size="sm">{t('sharing.sent.notAcknowledged')}</Text>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -19,10 +19,12 @@ export type SharingTab = (typeof SHARING_TABS)[number];
 export function SharingScreen({ exportCaseIds }: { exportCaseIds?: string[] }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<SharingTab>(exportCaseIds ? 'export' : 'open');
+  // Bumped after a backup so the reminder asks again (and disappears).
+  const [backups, setBackups] = useState(0);
   return (
     <Stack gap="md">
       <ScreenTitle>{t('sharing.title')}</ScreenTitle>
-      <BackupReminder onBackup={() => setTab('backup')} />
+      <BackupReminder key={backups} onBackup={() => setTab('backup')} />
       <Tabs value={tab} onChange={(next) => next && setTab(next as SharingTab)} keepMounted={false}>
         <Tabs.List aria-label={t('sharing.tabsLabel')}>
           {SHARING_TABS.map((name) => (
@@ -44,7 +46,7 @@ export function SharingScreen({ exportCaseIds }: { exportCaseIds?: string[] }) {
           <ExportsLog />
         </Tabs.Panel>
         <Tabs.Panel value="backup" pt="md">
-          <BackupPanel />
+          <BackupPanel onBackedUp={() => setBackups((n) => n + 1)} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
