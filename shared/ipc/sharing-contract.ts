@@ -99,6 +99,17 @@ export const sharingContract = {
     input: z.object({ openId: Id, taskId: TaskId }).strict(),
     output: z.object({ receivedId: z.string() }).strict(),
   },
+  /**
+   * After the UI's plaintext warning: main's save dialog names a NEW folder, main creates it, and the
+   * verified file under `openId` is written there IN CLEAR (records.json and the files).
+   */
+  'sharing:extract': {
+    input: z.object({ openId: Id, taskId: TaskId, acceptPlaintext: z.literal(true) }).strict(),
+    output: z.union([
+      z.object({ saved: z.literal(false), cancelled: z.boolean() }).strict(),
+      z.object({ saved: z.literal(true), folderName: z.string(), files: z.number().int() }).strict(),
+    ]),
+  },
   /** Forgets an opened file without importing it. */
   'sharing:discard': { input: z.object({ openId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   'sharing:received-list': { input: Empty, output: z.array(ReceivedSummary) },

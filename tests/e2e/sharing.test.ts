@@ -14,7 +14,7 @@
  * Screenshots: tests/e2e/screenshots/sharing-<screen>-<lang>.png; axe on every screen.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -232,6 +232,21 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     // Nothing imported yet.
     expect(await call<unknown[]>(b, 'sharing:received-list', {})).toEqual([]);
     await checkScreen(page, 'verified');
+    // Extracting in clear: a warning first, then main's save dialog names a new folder.
+    const clearDir = join(b.workDir, 'en-clair');
+    b.dialogs.nextSave.push(clearDir);
+    await page.getByRole('button', { name: 'Extraire vers un dossier…' }).click();
+    const warning = page.getByTestId('extract-warning');
+    await warning.waitFor();
+    expect(await warning.getByRole('button', { name: 'Choisir le dossier et extraire…' }).isDisabled()).toBe(
+      true,
+    );
+    await checkScreen(page, 'extract-warning');
+    await warning.getByLabel(/^Je comprends/).check();
+    await warning.getByRole('button', { name: 'Choisir le dossier et extraire…' }).click();
+    await page.getByTestId('extract-done').waitFor({ timeout: 60_000 });
+    expect(readdirSync(clearDir).sort()).toEqual(['menaces.txt', 'records.json']);
+    expect(readFileSync(join(clearDir, 'menaces.txt'), 'utf8')).toBe(readFileSync(evidenceFile, 'utf8'));
     await page.getByRole('button', { name: 'Importer dans Reçus' }).click();
     const row = page.getByTestId('received-row');
     await row.waitFor({ timeout: 60_000 });

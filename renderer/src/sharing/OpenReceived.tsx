@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type OpenedView, sharingApi } from './api.ts';
+import { ExtractButton } from './ExtractButton.tsx';
 import { VerificationFailure, VerificationReport } from './VerificationReport.tsx';
 
 export function OpenReceived({ onImported }: { onImported: (receivedId: string) => void }) {
@@ -92,9 +93,7 @@ export function OpenReceived({ onImported }: { onImported: (receivedId: string) 
               <Button onClick={() => void importIt()} loading={busy === 'importing'}>
                 {t('sharing.open.import')}
               </Button>
-              <Text size="xs" c="dimmed">
-                {t('sharing.open.extractCli')}
-              </Text>
+              <ExtractButton openId={opened.openId} disabled={busy !== null} />
             </Group>
           ) : null}
         </Stack>

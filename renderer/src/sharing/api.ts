@@ -57,6 +57,8 @@ export const sharingApi = {
   cancel: (taskId: string) => unwrap(() => bridge().task.cancel({ taskId })),
   open: (): Promise<OpenedView> => unwrap(() => bridge().sharing.open({})),
   import: (openId: string, taskId: string) => unwrap(() => bridge().sharing.import({ openId, taskId })),
+  extract: (openId: string, taskId: string) =>
+    unwrap(() => bridge().sharing.extract({ openId, taskId, acceptPlaintext: true })),
   discard: (openId: string) => unwrap(() => bridge().sharing.discard({ openId })),
   receivedList: () => unwrap(() => bridge().sharing.receivedList({})),
   receivedGet: (id: string) => unwrap(() => bridge().sharing.receivedGet({ id })),

@@ -4,7 +4,7 @@
  * verified. The sharing channels take no path (main's dialogs or file tokens choose files), bound
  * every input, and name a verified file by a single-use `openId` main issued.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -98,6 +98,8 @@ describe('sharing IPC', () => {
     ['sharing:backup', { taskId: TASK, backupPassphrase: 'b', passphrase: 'p', outPath: '/x' }, 'input'],
     ['sharing:backup', { taskId: TASK, backupPassphrase: '', passphrase: 'p' }, 'input.backupPassphrase'],
     ['sharing:received-get', { id: '../../x' }, 'input.id'],
+    ['sharing:extract', { openId: CASE, taskId: TASK }, 'input.acceptPlaintext'],
+    ['sharing:extract', { openId: CASE, taskId: TASK, acceptPlaintext: true, outDir: '/tmp' }, 'input'],
   ])('%s refuses %j at %s before any handler runs', async (channel, input, path) => {
     const { registry, calls, deps } = withSharing();
     const result = await registry.invoke(channel, input);
@@ -184,6 +186,37 @@ describe('sharing IPC', () => {
     const again = await registry.invoke('sharing:import', { openId: value.openId, taskId: TASK });
     expect(again).toEqual({ ok: false, error: { code: 'INVALID_INPUT', detail: 'openId' } });
     expect(calls).toHaveLength(2);
+  });
+
+  it('extracts only into a NEW folder named in main’s save dialog, and never into an existing one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casevault-share-'));
+    const { registry, calls, deps } = withSharing({
+      'open-verify': report,
+      'extract-to': () => ({ outDir: 'x', files: [{ name: 'a.txt', size: 1 }], recordsFile: null }),
+    });
+    vi.mocked(deps.openDialog).mockResolvedValueOnce([join(dir, 'in.cvx')]);
+    const opened = (await registry.invoke('sharing:open', {})) as { value: { openId: string } };
+    const input = { openId: opened.value.openId, taskId: TASK, acceptPlaintext: true };
+
+    // An existing folder (here: the temp folder itself) is refused before the service is called.
+    vi.mocked(deps.saveDialog).mockResolvedValueOnce(dir);
+    expect(await registry.invoke('sharing:extract', input)).toEqual({
+      ok: false,
+      error: { code: 'FILE_EXISTS', detail: 'folder' },
+    });
+    expect(calls.map((c) => c.op)).toEqual(['open-verify']);
+
+    const target = join(dir, 'clair');
+    vi.mocked(deps.saveDialog).mockResolvedValueOnce(target);
+    expect(await registry.invoke('sharing:extract', { ...input, taskId: CONTACT })).toEqual({
+      ok: true,
+      value: { saved: true, folderName: 'clair', files: 1 },
+    });
+    expect(calls.at(-1)).toMatchObject({
+      op: 'extract-to',
+      input: { path: join(dir, 'in.cvx'), outDir: target, acceptPlaintext: true },
+    });
+    expect(statSync(target).isDirectory()).toBe(true);
   });
 
   it('forgets verified files when the vault locks', async () => {

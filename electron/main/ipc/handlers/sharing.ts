@@ -6,6 +6,7 @@
  * re-verifies it while importing). Passphrases go straight to the service and are never logged.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CaseVaultError, serializeError } from '../../../../shared/errors.ts';
 import type {
@@ -14,6 +15,7 @@ import type {
   ExportLogEntry,
   ExportPlan,
   ExportResult,
+  ExtractResult,
   ReceiptImportResult,
   ReceivedDetail,
   ReceivedSummary,
@@ -157,6 +159,45 @@ export function registerSharingHandlers(register: Register, deps: IpcDeps): void
     const receivedId = outcome.value.receivedId ?? outcome.value.id;
     if (typeof receivedId !== 'string') throw new CaseVaultError('INTERNAL', 'received id');
     return { receivedId };
+  });
+
+  register('sharing:extract', async ({ openId, taskId }) => {
+    deps.activity();
+    const file = pending.get(openId);
+    if (!file) throw new CaseVaultError('INVALID_INPUT', 'openId');
+    // The save dialog names a folder that does not exist yet; main creates it (never an existing
+    // one: `mkdir` without `recursive` refuses), so nothing of the user's is mixed with the files.
+    const outDir = await deps.saveDialog({
+      defaultName: file.name.replace(/\.cvx$/i, '') || 'casevault-export',
+      filters: [],
+    });
+    if (outDir === undefined) return { saved: false as const, cancelled: false };
+    try {
+      await mkdir(outDir, { mode: 0o700 });
+    } catch {
+      throw new CaseVaultError('FILE_EXISTS', 'folder');
+    }
+    try {
+      const outcome = await asTask(
+        taskId,
+        file.name,
+        (task) =>
+          sharing(
+            'extract-to',
+            { path: file.path, outDir, acceptPlaintext: true },
+            task,
+          ) as Promise<ExtractResult>,
+      );
+      if ('cancelled' in outcome) {
+        await rmdir(outDir).catch(() => {});
+        return { saved: false as const, cancelled: true };
+      }
+      return { saved: true as const, folderName: basename(outDir), files: outcome.value.files.length };
+    } catch (error) {
+      // The service removes what it wrote on failure; the folder main made goes too if empty.
+      await rmdir(outDir).catch(() => {});
+      throw error;
+    }
   });
 
   register('sharing:discard', async ({ openId }) => {
