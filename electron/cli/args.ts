@@ -61,6 +61,35 @@ export const COMMAND_OPTIONS = {
     update: { type: 'string' },
     yes: { type: 'boolean' },
   },
+  export: {
+    'passphrase-file': { type: 'string' },
+    to: { type: 'string', multiple: true },
+    case: { type: 'string', multiple: true },
+    redacted: { type: 'boolean' },
+    'no-evidence': { type: 'boolean' },
+    purpose: { type: 'string' },
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  open: {
+    'passphrase-file': { type: 'string' },
+    vault: { type: 'string' },
+    'verify-only': { type: 'boolean' },
+    extract: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
+  receipt: { 'passphrase-file': { type: 'string' }, out: { type: 'string' }, note: { type: 'string' } },
+  backup: {
+    'passphrase-file': { type: 'string' },
+    'backup-passphrase-file': { type: 'string' },
+    out: { type: 'string' },
+    status: { type: 'boolean' },
+  },
+  restore: {
+    'backup-passphrase-file': { type: 'string' },
+    'new-passphrase-file': { type: 'string' },
+    kdf: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

@@ -1,5 +1,7 @@
 /** `--help` texts, FR and EN. Kept in step with docs/cli.md. */
+
 import type { Language } from '../../shared/errors.ts';
+import { SHARING_COMMANDS } from './sharing-help.ts';
 
 const COMMON = {
   en: `Common options:
@@ -42,10 +44,15 @@ Commands:
   evidence add|list|verify|extract|redact <dir> …                evidence files (casevault evidence --help)
   identity show|export-card|set <dir> …                          this vault's identity: fingerprint, key card
   contact add|list|show|verify|accept-key|reject-key|delete <dir> …   responders' key cards and verification
+  export <dir> --to NAME… --case CODE… [--redacted] --out F        sealed, signed export to contacts (consent-gated)
+  open <file> --vault <dir> [--verify-only] [--extract DIR --yes]   verify a received export, import it into Received
+  receipt create|import|list <dir> …                             signed acknowledgements of exports
+  backup <dir> --out F [--backup-passphrase-file F] [--status]   full encrypted backup of the vault
+  restore <file> <newdir>                                         restore a backup into a new vault
 
 Exit codes: 0 ok, 1 usage or bad input, 2 wrong passphrase or key, 3 vault damaged or altered,
 4 vault not found / already exists / erased, 5 I/O error, 6 vault made by a newer CaseVault,
-70 internal error.`,
+7 sharing refused (consent or recipient key), 70 internal error.`,
   fr: `casevault — gérer un coffre chiffré CaseVault en ligne de commande
 
 Usage : casevault <commande> <dossier> [options]
@@ -66,10 +73,16 @@ Commandes :
   evidence add|list|verify|extract|redact <dossier> …               pièces et fichiers de preuve (casevault evidence --help)
   identity show|export-card|set <dossier> …                         identité du coffre : empreinte, carte de clés
   contact add|list|show|verify|accept-key|reject-key|delete <dossier> …   cartes de clés des intervenants et vérification
+  export <dossier> --to NOM… --case CODE… [--redacted] --out F     export scellé et signé vers des contacts (selon le consentement)
+  open <fichier> --vault <dossier> [--verify-only] [--extract DOSSIER --yes]   vérifier un export reçu, l’importer dans Reçus
+  receipt create|import|list <dossier> …                          accusés de réception signés
+  backup <dossier> --out F [--backup-passphrase-file F] [--status]   sauvegarde chiffrée complète du coffre
+  restore <fichier> <nouveau-dossier>                              restaurer une sauvegarde dans un nouveau coffre
 
 Codes de sortie : 0 succès, 1 usage ou entrée invalide, 2 phrase de passe ou clé incorrecte,
 3 coffre endommagé ou modifié, 4 coffre introuvable / déjà existant / effacé, 5 erreur d’entrée-sortie,
-6 coffre écrit par un CaseVault plus récent, 70 erreur interne.`,
+6 coffre écrit par un CaseVault plus récent, 7 partage refusé (consentement ou clé du destinataire),
+70 erreur interne.`,
 };
 
 const COMMANDS: Record<string, Record<Language, string>> = {
@@ -225,6 +238,7 @@ d’enregistrer quoi que ce soit ; sinon, lancez « contact show », comparez, p
   },
 };
 Object.assign(COMMANDS, IDENTITY_COMMANDS);
+Object.assign(COMMANDS, SHARING_COMMANDS);
 
 export function helpText(language: Language, command?: string): string {
   const body = command ? COMMANDS[command]?.[language] : undefined;

@@ -252,6 +252,118 @@ const MESSAGES = {
     en: 'contact delete removes the contact and its keys; confirm with --yes.',
     fr: 'contact delete supprime le contact et ses clés ; confirmez avec --yes.',
   },
+  whatBackupPassphrase: {
+    en: 'backup passphrase',
+    fr: 'phrase de passe de la sauvegarde',
+  },
+  promptBackupPassphrase: {
+    en: 'Backup passphrase: ',
+    fr: 'Phrase de passe de la sauvegarde : ',
+  },
+  sharingNeeds: {
+    en: 'This command needs {option}.',
+    fr: 'Cette commande demande {option}.',
+  },
+  extractNeedsYes: {
+    en: '--extract writes the content IN CLEAR (decrypted) into the folder: anyone who gets those files can read them. Confirm with --yes.',
+    fr: '--extract écrit le contenu EN CLAIR (déchiffré) dans le dossier : quiconque obtient ces fichiers peut les lire. Confirmez avec --yes.',
+  },
+  extractWarning: {
+    en: 'WARNING: extracting IN CLEAR (decrypted). Keep these files only as long as needed, then delete them.',
+    fr: 'ATTENTION : extraction EN CLAIR (déchiffrée). Ne gardez ces fichiers que le temps nécessaire, puis supprimez-les.',
+  },
+  extractDone: {
+    en: '{files} file(s) and the records written in clear to {dir}.',
+    fr: '{files} fichier(s) et les enregistrements écrits en clair dans {dir}.',
+  },
+  planMode: {
+    en: 'Export ({mode}) of {cases}:',
+    fr: 'Export ({mode}) de {cases} :',
+  },
+  planUnverified: {
+    en: 'warning: fingerprint not verified with this contact',
+    fr: 'attention : empreinte non vérifiée avec ce contact',
+  },
+  planKeyChanged: {
+    en: 'BLOCKED: this contact has a changed key waiting (contact accept-key / reject-key)',
+    fr: 'BLOQUÉ : une nouvelle clé de ce contact attend une décision (contact accept-key / reject-key)',
+  },
+  planRefused: {
+    en: 'REFUSED for {code}: {reason}',
+    fr: 'REFUSÉ pour {code} : {reason}',
+  },
+  planRedactedOffered: {
+    en: 'the redacted mode (--redacted) is allowed for this recipient',
+    fr: 'le mode expurgé (--redacted) est permis pour ce destinataire',
+  },
+  planLeaves: {
+    en: 'What leaves: {records}; {files} file(s)',
+    fr: 'Ce qui part : {records} ; {files} fichier(s)',
+  },
+  planLeftOut: {
+    en: 'left out: {name} ({reason})',
+    fr: 'laissé de côté : {name} ({reason})',
+  },
+  planIdentifying: {
+    en: 'Identifying data included: real names, exact ages, localities, contact details, original files.',
+    fr: 'Données identifiantes incluses : vrais noms, âges exacts, localités, coordonnées, fichiers originaux.',
+  },
+  sealedExportDone: {
+    en: 'Sealed export written to {file} (id {id}, sha256 {sha256}).',
+    fr: 'Export scellé écrit dans {file} (id {id}, sha256 {sha256}).',
+  },
+  openVerified: {
+    en: 'Export {id} of {at}: every check passed (recipient, header MAC, chunks, signature, recipients listed, hashes).',
+    fr: 'Export {id} du {at} : toutes les vérifications sont passées (destinataire, MAC d’en-tête, blocs, signature, destinataires listés, empreintes).',
+  },
+  openKnownSender: {
+    en: 'Sent by your contact {name} ({id}). Fingerprint:',
+    fr: 'Envoyé par votre contact {name} ({id}). Empreinte :',
+  },
+  openUnknownSender: {
+    en: 'WARNING: UNKNOWN sender (claims to be "{name}"). Compare this fingerprint with them before trusting the content:',
+    fr: 'ATTENTION : expéditeur INCONNU (se présente comme « {name} »). Comparez cette empreinte avec la personne avant de vous fier au contenu :',
+  },
+  openPurpose: {
+    en: 'Purpose: {purpose}',
+    fr: 'Objet : {purpose}',
+  },
+  openImported: {
+    en: 'Imported into the Received area as {id} (read-only, with its provenance).',
+    fr: 'Importé dans l’espace Reçus sous {id} (lecture seule, avec sa provenance).',
+  },
+  openAlready: {
+    en: 'Already in the Received area as {id}.',
+    fr: 'Déjà dans l’espace Reçus sous {id}.',
+  },
+  receiptCreated: {
+    en: 'Receipt for export {id} written to {file}: send it back to the sender.',
+    fr: 'Accusé de réception de l’export {id} écrit dans {file} : renvoyez-le à l’expéditeur.',
+  },
+  receiptImported: {
+    en: 'Export {id} acknowledged by {name} (received {at}).',
+    fr: 'Export {id} confirmé par {name} (reçu le {at}).',
+  },
+  backupDone: {
+    en: 'Backup written to {file} ({files} file(s), sha256 {sha256}). Keep the backup passphrase apart from it.',
+    fr: 'Sauvegarde écrite dans {file} ({files} fichier(s), sha256 {sha256}). Gardez sa phrase de passe à part.',
+  },
+  backupLast: {
+    en: 'Last backup: {at}.',
+    fr: 'Dernière sauvegarde : {at}.',
+  },
+  backupNever: {
+    en: 'No backup has been made from this vault.',
+    fr: 'Aucune sauvegarde n’a été faite depuis ce coffre.',
+  },
+  backupDue: {
+    en: 'Reminder: the last backup is more than {days} days old (or there is none). Run casevault backup.',
+    fr: 'Rappel : la dernière sauvegarde date de plus de {days} jours (ou il n’y en a pas). Lancez casevault backup.',
+  },
+  restoreDone: {
+    en: 'Vault restored into {dir}: {records}; {files} file(s). It keeps the identity and keys of the backed-up vault.',
+    fr: 'Coffre restauré dans {dir} : {records} ; {files} fichier(s). Il garde l’identité et les clés du coffre sauvegardé.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@
  */
 import { type CommandLine, type CommandName, parseCommandLine, scanOutputOptions } from './args.ts';
 import { audit } from './commands/audit.ts';
+import { backup } from './commands/backup.ts';
 import { check } from './commands/check.ts';
 import { contact } from './commands/contact.ts';
 import type { Command } from './commands/context.ts';
@@ -16,8 +17,12 @@ import { info } from './commands/info.ts';
 import { init } from './commands/init.ts';
 import { list } from './commands/list.ts';
 import { passwd } from './commands/passwd.ts';
+import { receipt } from './commands/receipt.ts';
 import { recover } from './commands/recover.ts';
+import { restore } from './commands/restore.ts';
 import { search } from './commands/search.ts';
+import { shareExport } from './commands/share-export.ts';
+import { shareOpen } from './commands/share-open.ts';
 import { show } from './commands/show.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { helpText } from './help.ts';
@@ -43,6 +48,11 @@ const COMMANDS: Record<CommandName, Command> = {
   evidence,
   identity,
   contact,
+  export: shareExport,
+  open: shareOpen,
+  receipt,
+  backup,
+  restore,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

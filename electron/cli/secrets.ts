@@ -21,8 +21,14 @@ export interface SecretRequest {
   file: string | undefined;
   /** The option's name, for messages (e.g. "--passphrase-file"). */
   option: string;
-  what: Extract<MessageKey, 'whatPassphrase' | 'whatNewPassphrase' | 'whatRecoveryKey'>;
-  prompt: Extract<MessageKey, 'promptPassphrase' | 'promptNewPassphrase' | 'promptRecoveryKey'>;
+  what: Extract<
+    MessageKey,
+    'whatPassphrase' | 'whatNewPassphrase' | 'whatRecoveryKey' | 'whatBackupPassphrase'
+  >;
+  prompt: Extract<
+    MessageKey,
+    'promptPassphrase' | 'promptNewPassphrase' | 'promptRecoveryKey' | 'promptBackupPassphrase'
+  >;
   /** Ask twice on a terminal (new passphrases). */
   confirm?: boolean;
 }

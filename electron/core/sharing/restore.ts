@@ -64,27 +64,34 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
   try {
     let records: Uint8Array | undefined;
     let state: Uint8Array | undefined;
-    await extractExport({ sodium }, verified, fileSource(request.path), identity, {
-      records(bytes) {
-        records = Uint8Array.from(bytes);
+    await extractExport(
+      { sodium },
+      verified,
+      fileSource(request.path),
+      identity,
+      {
+        records(bytes) {
+          records = Uint8Array.from(bytes);
+        },
+        file(entry) {
+          if (entry.id === STATE_FILE_ID) {
+            const parts: Uint8Array[] = [];
+            return {
+              write: (bytes) => void parts.push(Uint8Array.from(bytes)),
+              close: () => {
+                state = Buffer.concat(parts);
+              },
+              abort: () => undefined,
+            };
+          }
+          const key = sodium.randombytes_buf(32);
+          const sink = new BlobSink(sodium, session.dir, key);
+          sinks.set(entry.id, { sink, key });
+          return sink;
+        },
       },
-      file(entry) {
-        if (entry.id === STATE_FILE_ID) {
-          const parts: Uint8Array[] = [];
-          return {
-            write: (bytes) => void parts.push(Uint8Array.from(bytes)),
-            close: () => {
-              state = Buffer.concat(parts);
-            },
-            abort: () => undefined,
-          };
-        }
-        const key = sodium.randombytes_buf(32);
-        const sink = new BlobSink(sodium, session.dir, key);
-        sinks.set(entry.id, { sink, key });
-        return sink;
-      },
-    });
+      { kinds: ['backup'] },
+    );
     if (!records || !state) throw new CaseVaultError('BACKUP_CONTENT_INVALID', 'missing part');
     const parsed = parseState(state, LATEST_SCHEMA_VERSION);
     state.fill(0);
