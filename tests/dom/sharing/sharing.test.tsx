@@ -216,4 +216,30 @@ describe('sharing screens', () => {
     expect(failed.textContent).toContain('Nothing was imported.');
     expect(screen.queryByRole('button', { name: 'Import into Received' })).toBeNull();
   });
+
+  it('warns about an unverified recipient and blocks one whose key changed', async () => {
+    const contact = (base['contacts:list']() as Array<Record<string, unknown>>)[0]!;
+    installFakeCaseVault({
+      state: 'unlocked',
+      handlers: {
+        ...base,
+        'contacts:list': () => [
+          { ...contact, verification: 'unverified', verifiedAt: null },
+          { ...contact, id: RECEIVED, name: 'Dr Kouassi', organisation: 'Centre de santé', keyChanged: true },
+        ],
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('fr');
+    await user.click(await screen.findByRole('button', { name: 'Partage' }));
+    await user.click(await screen.findByRole('tab', { name: 'Exporter' }));
+    await user.click(await screen.findByLabelText('DEF-2026-001 — Menaces'));
+    await user.click(screen.getByRole('button', { name: 'Suivant' }));
+    const blocked = (await screen.findByLabelText('Dr Kouassi — Centre de santé')) as HTMLInputElement;
+    expect(blocked.disabled).toBe(true);
+    expect(screen.getByText(/ne peut pas être choisi tant que/)).toBeTruthy();
+    expect(screen.queryByTestId('unverified-warning')).toBeNull();
+    await user.click(screen.getByLabelText('Maître Fatou Sow — Clinique juridique'));
+    expect((await screen.findByTestId('unverified-warning')).getAttribute('role')).toBe('alert');
+  });
 });
