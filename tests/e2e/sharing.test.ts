@@ -199,6 +199,11 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
       'menaces.txt (DEF-2026-014)\u00a0: original',
     ]);
     await checkScreen(page, 'export-review');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByText('What will leave', { exact: true }).waitFor();
+    await checkScreen(page, 'export-review');
+    await page.getByText('FR', { exact: true }).click();
+    await heading(page, 'Partage');
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByLabel(/^Objet de l’export/).fill('Accompagnement juridique de Mariama');
     await page.getByLabel(/^Phrase de passe du coffre/).fill(PASSPHRASE);
@@ -232,6 +237,13 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     // Nothing imported yet.
     expect(await call<unknown[]>(b, 'sharing:received-list', {})).toEqual([]);
     await checkScreen(page, 'verified');
+    // The same results in English (switching language keeps the verified file on screen).
+    await page.getByText('EN', { exact: true }).click();
+    await heading(page, 'Sharing');
+    await page.getByText('Every check passed', { exact: false }).waitFor();
+    await checkScreen(page, 'verified');
+    await page.getByText('FR', { exact: true }).click();
+    await heading(page, 'Partage');
     // Extracting in clear: a warning first, then main's save dialog names a new folder.
     const clearDir = join(b.workDir, 'en-clair');
     b.dialogs.nextSave.push(clearDir);
