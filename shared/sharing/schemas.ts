@@ -322,13 +322,8 @@ export const SHARING_OP_INPUTS = {
 export type SharingOp = keyof typeof SHARING_OP_INPUTS;
 export const SHARING_OPS = Object.keys(SHARING_OP_INPUTS) as SharingOp[];
 /** Operations that accept a task id (progress + cancel). */
-export const SHARING_TASK_OPS: readonly SharingOp[] = [
-  'export',
-  'open-verify',
-  'open-import',
-  'extract-to',
-  'backup',
-];
+/** (`open-verify` takes a task id too but reports no progress: the opener's verify pass has no hook.) */
+export const SHARING_TASK_OPS: readonly SharingOp[] = ['export', 'open-import', 'extract-to', 'backup'];
 
 /**
  * Restore runs with the vault LOCKED (it creates a new vault elsewhere), so it is not a

@@ -102,6 +102,8 @@ describe('sharing round trip between two vaults', () => {
       parts.push(Uint8Array.from(p));
     expect(sha256(Buffer.concat(parts))).toBe(a.evidence.get(seeded.photoId).item.sha256);
     expect(b.sharing.receivedList().map((r) => r.id)).toEqual([received.id]);
+    // The evidence check counts received blobs as referenced, not as orphans to remove.
+    expect((await b.evidence.check(false)).orphans).toEqual([]);
 
     // Importing the same export twice is refused, nothing changes.
     await expect(b.sharing.import(outPath)).rejects.toMatchObject({ code: 'RECEIVED_ALREADY_IMPORTED' });
