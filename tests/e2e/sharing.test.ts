@@ -18,6 +18,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadSodium } from '../../electron/core/crypto/sodium.ts';
+import { cardToText } from '../../electron/core/identity/card.ts';
+import { makeCard } from '../unit/core/identity/card-helpers.ts';
 import {
   assertRendererBuilt,
   type RunningApp,
@@ -133,6 +136,16 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     const bobCard = await identity(b, 'Maître Fatou Sow', 'Clinique juridique de Dakar', 'Avocate');
     await trust(a, bobCard, 'legal');
     await trust(b, aliceCard, 'protection');
+    // A third responder A knows, psychosocial (not covered by the consent), never verified.
+    const kouassi = cardToText(
+      makeCard(await loadSodium(), 31, {
+        name: 'Dr Kouassi',
+        organisation: 'Centre d’écoute',
+        role: 'Psychologue',
+        issuedAt: '2026-03-01T00:00:00.000Z',
+      }),
+    );
+    await call(a, 'contacts:import-text', { text: kouassi, role: 'psychosocial' });
 
     // A's case: a person, her consent (identifying data, legal responders), one evidence file.
     const kase = await call<{ id: string }>(a, 'records:create', {
@@ -188,8 +201,22 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await heading(page, /DEF-2026-014/);
     await page.getByRole('button', { name: 'Partager / Exporter…' }).click();
     await heading(page, 'Partage');
+    // First with Dr Kouassi too: unverified warns; the consent refuses her, with the reason.
+    await page.getByLabel('Dr Kouassi — Centre d’écoute').check();
+    await page.getByTestId('unverified-warning').waitFor();
     await page.getByLabel('Maître Fatou Sow — Clinique juridique de Dakar').check();
     await checkScreen(page, 'export-recipients');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    const refused = page.getByTestId('consent-refused');
+    await refused.waitFor();
+    expect(await refused.getByTestId('refusal-reason').getAttribute('data-reason')).toBe(
+      'role-not-consented',
+    );
+    await page.getByTestId('redacted-offer').waitFor();
+    expect(await page.getByRole('button', { name: 'Suivant' }).isDisabled()).toBe(true);
+    await checkScreen(page, 'export-refused');
+    await page.getByRole('button', { name: 'Retour' }).click();
+    await page.getByLabel('Dr Kouassi — Centre d’écoute').uncheck();
     await page.getByRole('button', { name: 'Suivant' }).click();
     const plan = page.getByTestId('recipient-plan');
     await plan.waitFor();

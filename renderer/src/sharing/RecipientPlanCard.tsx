@@ -30,7 +30,7 @@ export function RecipientPlanCard({ recipient, plan }: { recipient: RecipientPla
           {recipient.issues.includes('key-changed') ? <KeyChangedBadge /> : null}
         </Group>
         {recipient.issues.includes('unverified') ? (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={600}>
             {t('sharing.export.recipientUnverified')}
           </Text>
         ) : null}
