@@ -22,6 +22,7 @@ export const WORKER_METHODS = [
   'cancel',
   'identity',
   'sharing',
+  'restoreBackup',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

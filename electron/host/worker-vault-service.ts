@@ -86,6 +86,10 @@ export class WorkerVaultService implements VaultService {
     return this.#call('sharing', task ? [op, input, { taskId: task.taskId }] : [op, input]);
   }
 
+  restoreBackup(input: unknown) {
+    return this.#call('restoreBackup', [input]) as ReturnType<VaultService['restoreBackup']>;
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

@@ -82,6 +82,8 @@ export const ExtractToInput = z.strictObject({
 export type ExtractToInput = z.input<typeof ExtractToInput>;
 
 export const ReceivedIdInput = z.strictObject({ id: Id });
+/** A decrypted copy of one received file (`ReceivedDetail.fileList[].id`); never overwrites. */
+export const ReceivedFileExtractInput = z.strictObject({ id: Id, outPath: FsPath });
 export const ReceivedListInput = z.strictObject({}).default({});
 
 export const ReceiptCreateInput = z.strictObject({
@@ -314,6 +316,7 @@ export const SHARING_OP_INPUTS = {
   'extract-to': ExtractToInput,
   'received-list': ReceivedListInput,
   'received-get': ReceivedIdInput,
+  'received-file-extract': ReceivedFileExtractInput,
   'receipt-create': ReceiptCreateInput,
   'receipt-import': PathInput,
   backup: BackupInput,

@@ -7,6 +7,7 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { RestoreInput } from '../../../shared/sharing/schemas.ts';
 import { loadSodium } from '../crypto/sodium.ts';
 import { runEvidenceOp } from '../evidence/evidence-ops.ts';
 import { EvidenceService } from '../evidence/evidence-service.ts';
@@ -15,6 +16,7 @@ import { IdentityService } from '../identity/identity-service.ts';
 import { runRecordsOp } from '../records/records-ops.ts';
 import { RecordsService } from '../records/records-service.ts';
 import type { TaskOptions } from '../sharing/context.ts';
+import { restoreBackup } from '../sharing/restore.ts';
 import { runSharingOp } from '../sharing/sharing-ops.ts';
 import { SharingService } from '../sharing/sharing-service.ts';
 import {
@@ -190,6 +192,14 @@ export class LocalVaultService implements VaultService {
       this.#sharing ??= new SharingService(session, this.#identity, sodium, { now: this.#now });
       return runSharingOp(this.#sharing, op, input, options);
     });
+  }
+
+  /** Not serialised with this vault's calls: it creates another vault and touches nothing here. */
+  async restoreBackup(input: unknown) {
+    const parsed = RestoreInput.safeParse(input);
+    if (!parsed.success)
+      throw new CaseVaultError('INVALID_INPUT', parsed.error.issues[0]!.path.join('.') || 'input');
+    return restoreBackup({ ...parsed.data, now: this.#now });
   }
 
   #runTask(

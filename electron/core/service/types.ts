@@ -57,6 +57,18 @@ export interface VaultService {
    * (electron/core/sharing/restore.ts).
    */
   sharing(op: string, input: unknown, task?: { taskId: string }): Promise<unknown>;
+  /**
+   * Restores a backup file into a NEW vault in `input.newDir` (shared/sharing/schemas.ts
+   * RestoreInput, validated here); works whatever the state of this service's own vault, which it
+   * does not touch. Returns the new vault's recovery key (shown once, as `create` does) and counts.
+   */
+  restoreBackup(input: unknown): Promise<{
+    dir: string;
+    recoveryKey: string;
+    backupId: string;
+    records: Record<string, number>;
+    files: number;
+  }>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

@@ -1,7 +1,12 @@
 /** The Received area, read-only: list and detail of imported exports (received_exports/_files). */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { ExportLogEntry, ReceivedDetail, ReceivedSummary } from '../../../shared/sharing/schemas.ts';
+import { blobPlaintext } from '../evidence/blob-reader.ts';
 import type { ExportManifest } from '../export/index.ts';
+import { appendAudit } from '../records/audit.ts';
+import { ioError } from '../vault/files.ts';
 import type { SharingContext } from './context.ts';
 import { countsByKind, senderView } from './receiver.ts';
 
@@ -123,4 +128,60 @@ export function listExports(ctx: SharingContext): ExportLogEntry[] {
       at: a.acknowledged_at,
     })),
   }));
+}
+
+/**
+ * A decrypted copy of one received file at `outPath` (exclusive create: never overwrites), its
+ * SHA-256 checked on the way; a failure removes the partial copy. Recorded in the audit chain
+ * (`sharing.receive`, entity `received-file`, `extractedInClear`).
+ */
+export async function extractReceivedFile(
+  ctx: SharingContext,
+  id: string,
+  outPath: string,
+): Promise<{ outPath: string; size: number; sha256: string }> {
+  const row = ctx.session.db
+    .prepare('SELECT id, blob_name, wrapped_key, size, sha256 FROM received_files WHERE id = ?')
+    .get(id) as
+    | { id: string; blob_name: string; wrapped_key: Uint8Array; size: number; sha256: string }
+    | undefined;
+  if (!row) throw new CaseVaultError('RECEIVED_NOT_FOUND');
+  let out: fs.FileHandle;
+  try {
+    out = await fs.open(outPath, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CaseVaultError('FILE_EXISTS');
+    throw ioError(error);
+  }
+  const key = ctx.session.unwrapEvidenceKey(row.wrapped_key, row.id);
+  const hash = createHash('sha256');
+  try {
+    for await (const plain of blobPlaintext(
+      ctx.sodium,
+      ctx.session.dir,
+      { blobName: row.blob_name, size: row.size },
+      key,
+    )) {
+      hash.update(plain);
+      await out.write(plain);
+    }
+    if (hash.digest('hex') !== row.sha256) throw new CaseVaultError('EVIDENCE_DAMAGED', 'hash');
+    await out.sync();
+    await out.close();
+  } catch (error) {
+    await out.close().catch(() => undefined);
+    await fs.rm(outPath, { force: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    ctx.sodium.memzero(key);
+  }
+  appendAudit(ctx.session.db, ctx.session.auditMac, {
+    at: ctx.now().toISOString(),
+    actor: ctx.actor,
+    action: 'sharing.receive',
+    entity: 'received-file',
+    recordId: row.id,
+    detail: { sha256: row.sha256, extractedInClear: true },
+  });
+  return { outPath, size: row.size, sha256: row.sha256 };
 }

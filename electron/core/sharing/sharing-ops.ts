@@ -22,6 +22,7 @@ export const SHARING_OPS_TABLE: OpTable = {
   'extract-to': (s, i, t) => s.extractTo(i.path, i.outDir, t),
   'received-list': (s) => s.receivedList(),
   'received-get': (s, i) => s.receivedGet(i.id),
+  'received-file-extract': (s, i) => s.receivedFileExtract(i.id, i.outPath),
   'receipt-create': (s, i) => s.receiptCreate(i),
   'receipt-import': (s, i) => s.receiptImport(i.path),
   backup: (s, i, t) => s.backup(i, t),

@@ -14,7 +14,7 @@ import { recordContext, type SharingContext, type TaskOptions } from './context.
 import { createExport } from './exporter.ts';
 import { buildPlan } from './plan.ts';
 import { createReceipt, importReceipt } from './receipts.ts';
-import { getReceived, listExports, listReceived } from './received-store.ts';
+import { extractReceivedFile, getReceived, listExports, listReceived } from './received-store.ts';
 import { extractTo, importFile, verifyFile } from './receiver.ts';
 import { resolveCases } from './selection.ts';
 
@@ -86,6 +86,10 @@ export class SharingService {
 
   receivedGet(id: string) {
     return getReceived(this.#ctx, id);
+  }
+
+  receivedFileExtract(id: string, outPath: string) {
+    return extractReceivedFile(this.#ctx, id, outPath);
   }
 
   receiptCreate(input: { receivedId: string; outPath: string; note?: string | undefined }) {

@@ -102,6 +102,13 @@ describe('sharing round trip between two vaults', () => {
       parts.push(Uint8Array.from(p));
     expect(sha256(Buffer.concat(parts))).toBe(a.evidence.get(seeded.photoId).item.sha256);
     expect(b.sharing.receivedList().map((r) => r.id)).toEqual([received.id]);
+    // A decrypted copy of one received file, on request; never over an existing file.
+    const copyPath = path.join(fx.out, 'copy.png');
+    const copy = await b.sharing.receivedFileExtract(photoFile.id, copyPath);
+    expect(sha256(readFileSync(copyPath))).toBe(copy.sha256);
+    await expect(b.sharing.receivedFileExtract(photoFile.id, copyPath)).rejects.toMatchObject({
+      code: 'FILE_EXISTS',
+    });
     // The evidence check counts received blobs as referenced, not as orphans to remove.
     expect((await b.evidence.check(false)).orphans).toEqual([]);
 

@@ -124,6 +124,23 @@ for (const kind of ['local', 'worker'] as const) {
 
       const report = VerifyReport.parse(await b.sharing('open-verify', { path: outPath }));
       expect(report.sender.known).toBe(true);
+      if (kind === 'local') {
+        // In this thread the cancel lands synchronously from the first progress event: deterministic.
+        const blobsBefore = readdirSync(path.join(dir, 'b')).includes('evidence')
+          ? readdirSync(path.join(dir, 'b', 'evidence'))
+          : [];
+        const offImport = b.onProgress((p) => {
+          if (p.taskId === 'cancel-import') void b.cancel('cancel-import');
+        });
+        await expect(
+          b.sharing('open-import', { path: outPath }, { taskId: 'cancel-import' }),
+        ).rejects.toMatchObject({
+          code: 'TASK_CANCELLED',
+        });
+        offImport();
+        expect(await b.sharing('received-list', {})).toEqual([]);
+        expect(readdirSync(path.join(dir, 'b', 'evidence'))).toEqual(blobsBefore);
+      }
       const received = ReceivedDetail.parse(await b.sharing('open-import', { path: outPath }));
       expect(received.exportId).toBe(result.exportId);
       ReceivedSummary.array().parse(await b.sharing('received-list', {}));
@@ -132,6 +149,24 @@ for (const kind of ['local', 'worker'] as const) {
       await expect(b.sharing('open-verify', { path: outPath, extra: 1 })).rejects.toMatchObject({
         code: 'INVALID_INPUT',
       });
+
+      // Backup from B, restored through A's service (restore touches only the new folder).
+      const backupPath = path.join(dir, 'b.cvbackup');
+      await b.sharing('backup', {
+        outPath: backupPath,
+        backupPassphrase: 'phrase de sauvegarde B',
+        passphrase: PASSPHRASE,
+      });
+      expect(BackupStatus.parse(await b.sharing('backup-status', {})).reminderDue).toBe(false);
+      await expect(a.restoreBackup({ path: backupPath })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      const restored = await a.restoreBackup({
+        path: backupPath,
+        backupPassphrase: 'phrase de sauvegarde B',
+        newDir: path.join(dir, 'restored'),
+        newPassphrase: 'nouvelle phrase de passe',
+      });
+      expect(restored).toMatchObject({ files: 1 });
+      expect(restored.recoveryKey.length).toBeGreaterThan(20);
 
       await b.lock('user');
       await expect(b.sharing('received-list', {})).rejects.toMatchObject({ code: 'VAULT_LOCKED' });

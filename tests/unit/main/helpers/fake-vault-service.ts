@@ -84,6 +84,17 @@ export class FakeVaultService implements VaultService {
     return { ok: true };
   }
 
+  async restoreBackup(_input: unknown) {
+    this.calls.push('restoreBackup');
+    return {
+      dir: 'restored',
+      recoveryKey: 'fake',
+      backupId: '00000000-0000-4000-8000-000000000000',
+      records: {},
+      files: 0,
+    };
+  }
+
   async sharing(op: string, _input: unknown, task?: { taskId: string }): Promise<unknown> {
     this.calls.push(`sharing:${op}`);
     if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
