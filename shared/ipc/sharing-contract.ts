@@ -114,6 +114,14 @@ export const sharingContract = {
   'sharing:discard': { input: z.object({ openId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   'sharing:received-list': { input: Empty, output: z.array(ReceivedSummary) },
   'sharing:received-get': { input: z.object({ id: Id }).strict(), output: ReceivedDetail },
+  /**
+   * After the UI's warning: main's save dialog (the file's received name as default) says where a
+   * decrypted copy of one received file goes; never overwrites.
+   */
+  'sharing:received-file-save': {
+    input: z.object({ receivedId: Id, fileId: Id }).strict(),
+    output: z.object({ saved: z.boolean() }).strict(),
+  },
   /** A signed receipt for a received export, written where main's save dialog says. */
   'sharing:receipt-create': {
     input: z.object({ receivedId: Id, note: z.string().max(2000).optional() }).strict(),

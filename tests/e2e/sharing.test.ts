@@ -299,6 +299,15 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
       expect.stringContaining('menaces.txt'),
     ]);
     await checkScreen(page, 'received-view');
+    // A decrypted copy of the received file, behind a warning, through main's save dialog.
+    const copy = join(b.workDir, 'copie-menaces.txt');
+    b.dialogs.nextSave.push(copy);
+    await page.getByRole('button', { name: 'Enregistrer une copie déchiffrée de menaces.txt' }).click();
+    await page.getByTestId('save-received-warning').waitFor();
+    await checkScreen(page, 'received-save-warning');
+    await page.getByRole('button', { name: 'Choisir où enregistrer…' }).click();
+    await page.getByText('Copie enregistrée.').waitFor({ timeout: 30_000 });
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(evidenceFile, 'utf8'));
     const receiptFile = join(b.workDir, 'accuse.cvx');
     b.dialogs.nextSave.push(receiptFile);
     await page.getByRole('button', { name: 'Envoyer un accusé de réception…' }).click();

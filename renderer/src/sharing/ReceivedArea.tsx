@@ -23,6 +23,7 @@ import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ReceivedDetailView, type ReceivedSummaryView, sharingApi } from './api.ts';
 import { ReceivedRecords } from './ReceivedRecords.tsx';
+import { SaveReceivedFile } from './SaveReceivedFile.tsx';
 
 export function ReceivedArea() {
   const { t, i18n } = useTranslation();
@@ -179,12 +180,15 @@ function ReceivedView({ id, onBack }: { id: string; onBack: () => void }) {
           <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0 }}>
             {detail.fileList.map((file) => (
               <li key={file.id} data-testid="received-file">
-                <Text size="sm">
-                  {file.name} — {file.size} o{' '}
-                  <Text span ff="monospace" size="xs">
-                    SHA-256 {file.sha256}
+                <Group gap="xs" wrap="nowrap" align="center">
+                  <Text size="sm">
+                    {file.name} — {file.size} o{' '}
+                    <Text span ff="monospace" size="xs">
+                      SHA-256 {file.sha256}
+                    </Text>
                   </Text>
-                </Text>
+                  <SaveReceivedFile receivedId={detail.id} fileId={file.id} name={file.name} />
+                </Group>
               </li>
             ))}
           </Stack>

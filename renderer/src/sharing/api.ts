@@ -62,6 +62,8 @@ export const sharingApi = {
   discard: (openId: string) => unwrap(() => bridge().sharing.discard({ openId })),
   receivedList: () => unwrap(() => bridge().sharing.receivedList({})),
   receivedGet: (id: string) => unwrap(() => bridge().sharing.receivedGet({ id })),
+  saveReceivedFile: (receivedId: string, fileId: string) =>
+    unwrap(() => bridge().sharing.receivedFileSave({ receivedId, fileId })),
   createReceipt: (receivedId: string) => unwrap(() => bridge().sharing.receiptCreate({ receivedId })),
   importReceipt: () => unwrap(() => bridge().sharing.receiptImport({})),
   exportsLog: () => unwrap(() => bridge().sharing.exportsLog({})),

@@ -99,6 +99,7 @@ describe('sharing IPC', () => {
     ['sharing:backup', { taskId: TASK, backupPassphrase: '', passphrase: 'p' }, 'input.backupPassphrase'],
     ['sharing:received-get', { id: '../../x' }, 'input.id'],
     ['sharing:extract', { openId: CASE, taskId: TASK }, 'input.acceptPlaintext'],
+    ['sharing:received-file-save', { receivedId: CASE, fileId: CASE, outPath: '/tmp/x' }, 'input'],
     ['sharing:extract', { openId: CASE, taskId: TASK, acceptPlaintext: true, outDir: '/tmp' }, 'input'],
   ])('%s refuses %j at %s before any handler runs', async (channel, input, path) => {
     const { registry, calls, deps } = withSharing();
@@ -217,6 +218,31 @@ describe('sharing IPC', () => {
       input: { path: join(dir, 'in.cvx'), outDir: target, acceptPlaintext: true },
     });
     expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('saves a received file only where the save dialog says, under the name the vault holds', async () => {
+    const FILE = '8e3f5d7a-2a01-4c31-9d84-3a6f2f4b5c43';
+    const { registry, calls, deps } = withSharing({
+      'received-get': { exportId: CASE, fileList: [{ id: FILE, name: 'photo.jpg' }] },
+      'received-file-extract': {},
+    });
+    expect(
+      await registry.invoke('sharing:received-file-save', { receivedId: CASE, fileId: CONTACT }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: 'fileId' },
+    });
+    expect(deps.saveDialog).not.toHaveBeenCalled();
+    vi.mocked(deps.saveDialog).mockResolvedValueOnce('/u/copie.jpg');
+    expect(await registry.invoke('sharing:received-file-save', { receivedId: CASE, fileId: FILE })).toEqual({
+      ok: true,
+      value: { saved: true },
+    });
+    expect(vi.mocked(deps.saveDialog).mock.calls[0]?.[0]).toMatchObject({ defaultName: 'photo.jpg' });
+    expect(calls.at(-1)).toMatchObject({
+      op: 'received-file-extract',
+      input: { id: FILE, outPath: '/u/copie.jpg' },
+    });
   });
 
   it('forgets verified files when the vault locks', async () => {

@@ -211,6 +211,18 @@ export function registerSharingHandlers(register: Register, deps: IpcDeps): void
     async ({ id }) => (await sharing('received-get', { id })) as ReceivedDetail,
   );
 
+  register('sharing:received-file-save', async ({ receivedId, fileId }) => {
+    deps.activity();
+    // The name comes from the vault (as received), not from the renderer; the folder from the user.
+    const received = (await sharing('received-get', { id: receivedId })) as ReceivedDetail;
+    const file = received.fileList.find((entry) => entry.id === fileId);
+    if (!file) throw new CaseVaultError('INVALID_INPUT', 'fileId');
+    const outPath = await deps.saveDialog({ defaultName: file.name, filters: [] });
+    if (outPath === undefined) return { saved: false };
+    await sharing('received-file-extract', { id: fileId, outPath });
+    return { saved: true };
+  });
+
   register('sharing:receipt-create', async ({ receivedId, note }) => {
     deps.activity();
     const received = (await sharing('received-get', { id: receivedId })) as ReceivedDetail;
