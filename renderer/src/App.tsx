@@ -21,6 +21,8 @@ import { RecoverScreen } from './screens/RecoverScreen.tsx';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { SharingScreen } from './sharing/SharingScreen.tsx';
+import { ShareCasesContext } from './sharing/share-context.ts';
 import { AppFrame, type UnlockedView } from './shell/AppFrame.tsx';
 import { ErrorAlert } from './shell/ErrorAlert.tsx';
 import { ScreenTitle } from './shell/ScreenTitle.tsx';
@@ -36,7 +38,8 @@ export type Screen =
   | { name: 'settings' }
   | { name: 'identity' }
   | { name: 'contacts' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'sharing'; exportCaseIds?: string[] };
 
 const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'recovery-key',
@@ -45,6 +48,7 @@ const UNLOCKED_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'identity',
   'contacts',
   'reports',
+  'sharing',
 ]);
 /** Screens reachable from the navigation bar. */
 const NAVIGABLE: ReadonlySet<Screen['name']> = new Set([
@@ -53,6 +57,7 @@ const NAVIGABLE: ReadonlySet<Screen['name']> = new Set([
   'identity',
   'contacts',
   'reports',
+  'sharing',
 ]);
 const DEFAULT_SETTINGS: Settings = { language: 'fr', autoLockMinutes: 5 };
 
@@ -134,6 +139,12 @@ export function App() {
     });
   }, []);
 
+  // A case view's "Share / Export" opens the sharing area's export wizard with that case chosen.
+  const shareCases = useCallback(
+    (caseIds: string[]) => setScreen({ name: 'sharing', exportCaseIds: caseIds }),
+    [],
+  );
+
   let body: React.ReactNode;
   switch (screen.name) {
     case 'loading':
@@ -196,6 +207,9 @@ export function App() {
     case 'reports':
       body = <ReportsScreen />;
       break;
+    case 'sharing':
+      body = <SharingScreen exportCaseIds={screen.exportCaseIds} />;
+      break;
     case 'settings':
       body = (
         <SettingsScreen
@@ -225,9 +239,11 @@ export function App() {
           : undefined
       }
     >
-      <div key={screen.name} data-screen={screen.name}>
-        {body}
-      </div>
+      <ShareCasesContext.Provider value={shareCases}>
+        <div key={screen.name} data-screen={screen.name}>
+          {body}
+        </div>
+      </ShareCasesContext.Provider>
     </AppFrame>
   );
 }

@@ -13,6 +13,7 @@ import { filesContract } from './files-contract.ts';
 import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
 import { reportsContract } from './reports-contract.ts';
+import { sharingContract } from './sharing-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
 export const Passphrase = z.string().min(1).max(1024);
@@ -86,6 +87,7 @@ export const contract = {
   ...evidenceContract,
   ...identityContract,
   ...reportsContract,
+  ...sharingContract,
 } as const;
 
 export type Contract = typeof contract;

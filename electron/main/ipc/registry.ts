@@ -21,6 +21,7 @@ import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerReportsHandlers } from './handlers/reports.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
+import { registerSharingHandlers } from './handlers/sharing.ts';
 import { registerVaultHandlers } from './handlers/vault.ts';
 
 export interface IpcDeps {
@@ -61,6 +62,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerEvidenceHandlers(table.register, deps);
   registerIdentityHandlers(table.register, deps);
   registerReportsHandlers(table.register, deps);
+  registerSharingHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

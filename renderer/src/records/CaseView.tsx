@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { EvidenceTab } from '../evidence/EvidenceTab.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
+import { useShareCases } from '../sharing/share-context.ts';
 import { ScreenTitle } from '../shell/ScreenTitle.tsx';
 import { type CaseDetail, type CustomKind, recordsApi } from './api.ts';
 import { DeleteButton } from './ConfirmDelete.tsx';
@@ -54,6 +55,7 @@ export function CaseView({ caseId, initialTab, onBack, onEdit, onDeleted }: Prop
   const [customKinds, setCustomKinds] = useState<CustomKind[]>([]);
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<CaseTab>(initialTab ?? 'people');
+  const shareCases = useShareCases();
 
   const reload = useCallback(async () => {
     try {
@@ -125,6 +127,11 @@ export function CaseView({ caseId, initialTab, onBack, onEdit, onDeleted }: Prop
           <Button variant="default" size="xs" onClick={onEdit}>
             {t('records.case.edit')}
           </Button>
+          {shareCases ? (
+            <Button variant="default" size="xs" onClick={() => shareCases([caseId])}>
+              {t('sharing.export.fromCase')}
+            </Button>
+          ) : null}
           <DeleteButton
             entity="case"
             id={caseId}

@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/errors.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type UnlockedView = 'home' | 'settings' | 'identity' | 'contacts' | 'reports';
+export type UnlockedView = 'home' | 'settings' | 'identity' | 'contacts' | 'reports' | 'sharing';
+
+/** The navigation row, in order; each area is one entry (an area's own pages are tabs inside it). */
+const NAV_ITEMS: ReadonlyArray<{ view: UnlockedView; label: string }> = [
+  { view: 'home', label: 'shell.home' },
+  { view: 'sharing', label: 'shell.sharing' },
+  { view: 'contacts', label: 'shell.contacts' },
+  { view: 'identity', label: 'shell.identity' },
+  { view: 'reports', label: 'reports.nav' },
+  { view: 'settings', label: 'shell.settings' },
+];
 
 interface FrameProps {
   language: Language;
@@ -65,41 +75,16 @@ export function AppFrame({ language, onLanguage, children, wide, unlocked }: Fra
             // A row of its own: areas keep being added; if they outgrow the width, the row scrolls.
             style={{ overflowX: 'auto', borderTop: '1px solid var(--mantine-color-gray-3)' }}
           >
-            <Button
-              variant={unlocked.view === 'home' ? 'light' : 'subtle'}
-              aria-current={unlocked.view === 'home' ? 'page' : undefined}
-              onClick={() => unlocked.onNavigate('home')}
-            >
-              {t('shell.home')}
-            </Button>
-            <Button
-              variant={unlocked.view === 'contacts' ? 'light' : 'subtle'}
-              aria-current={unlocked.view === 'contacts' ? 'page' : undefined}
-              onClick={() => unlocked.onNavigate('contacts')}
-            >
-              {t('shell.contacts')}
-            </Button>
-            <Button
-              variant={unlocked.view === 'identity' ? 'light' : 'subtle'}
-              aria-current={unlocked.view === 'identity' ? 'page' : undefined}
-              onClick={() => unlocked.onNavigate('identity')}
-            >
-              {t('shell.identity')}
-            </Button>
-            <Button
-              variant={unlocked.view === 'reports' ? 'light' : 'subtle'}
-              aria-current={unlocked.view === 'reports' ? 'page' : undefined}
-              onClick={() => unlocked.onNavigate('reports')}
-            >
-              {t('reports.nav')}
-            </Button>
-            <Button
-              variant={unlocked.view === 'settings' ? 'light' : 'subtle'}
-              aria-current={unlocked.view === 'settings' ? 'page' : undefined}
-              onClick={() => unlocked.onNavigate('settings')}
-            >
-              {t('shell.settings')}
-            </Button>
+            {NAV_ITEMS.map((item) => (
+              <Button
+                key={item.view}
+                variant={unlocked.view === item.view ? 'light' : 'subtle'}
+                aria-current={unlocked.view === item.view ? 'page' : undefined}
+                onClick={() => unlocked.onNavigate(item.view)}
+              >
+                {t(item.label)}
+              </Button>
+            ))}
           </Group>
         ) : null}
       </AppShell.Header>
