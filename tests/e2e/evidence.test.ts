@@ -14,15 +14,9 @@ import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceDetail } from '../../shared/evidence/schemas.ts';
-import {
-  assertRendererBuilt,
-  type RunningApp,
-  SCREENSHOTS_DIR,
-  seriousAxeViolations,
-  startApp,
-} from './harness.ts';
+import { checkScreen, choose, createVaultThroughUi, heading } from './flows.ts';
+import { assertRendererBuilt, type RunningApp, SCREENSHOTS_DIR, startApp } from './harness.ts';
 
-const PASSPHRASE = 'baobab violet trottinette lagune';
 let app: RunningApp | undefined;
 let files: string | undefined;
 
@@ -37,56 +31,6 @@ afterEach(async () => {
   if (files) await rm(files, { recursive: true, force: true });
   files = undefined;
 });
-
-async function lang(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
-        .lang,
-  );
-}
-
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: join(SCREENSHOTS_DIR, `evidence-${screen}-${await lang(page)}.png`),
-    fullPage: true,
-  });
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `evidence/${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
-
-async function createVault(page: Page): Promise<void> {
-  await heading(page, 'Bienvenue dans CaseVault');
-  await page.getByLabel(/^Nouvelle phrase de passe/).fill(PASSPHRASE);
-  await page.getByLabel(/^Confirmez la phrase de passe/).fill(PASSPHRASE);
-  await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
-  await page.getByRole('button', { name: 'Créer le coffre' }).click();
-  await heading(page, 'Votre clé de récupération');
-  const groups = await page.getByTestId('recovery-group').allInnerTexts();
-  await page.getByLabel('J’ai écrit la clé sur papier').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await heading(page, 'Vérifiez ce que vous avez écrit');
-  const fields = page.getByLabel(/^Groupe n°/);
-  for (let i = 0; i < (await fields.count()); i++) {
-    const field = fields.nth(i);
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(groups[Number(/(\d+)/.exec(label ?? '')?.[1]) - 1] ?? '');
-  }
-  await page.getByRole('button', { name: 'Confirmer et ouvrir le coffre' }).click();
-  await heading(page, 'Votre coffre');
-}
-
-async function choose(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
-  const input = scope.getByLabel(label);
-  await input.click();
-  await input.fill(option);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 async function createCase(
   page: Page,
@@ -202,7 +146,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
 
     app = await startApp();
     const { page } = app;
-    await createVault(page);
+    await createVaultThroughUi(page);
     await createCase(page);
 
     // An incident, to drop evidence on it later.
@@ -218,7 +162,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await page.getByRole('tab', { name: 'Preuves' }).click();
     await page.getByTestId('evidence-tab').waitFor();
     await page.getByText('Aucune preuve dans ce dossier pour l’instant.').waitFor();
-    await checkScreen(page, 'empty');
+    await checkScreen(page, 'evidence', 'empty');
 
     // Two files through main's open dialog (the test's stand-in returns them).
     app.dialogs.nextOpen.push([photo, note]);
@@ -229,7 +173,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await chosen.getByLabel(/^Provenance/).click();
     await page.getByRole('option', { name: 'Reçu de quelqu’un', exact: true }).click();
     await chosen.getByLabel(/^Reçu de/).fill('Militante A');
-    await checkScreen(page, 'chosen');
+    await checkScreen(page, 'evidence', 'chosen');
     expect(app.dialogs.calls).toEqual([{ kind: 'open', options: { multiple: true } }]);
     await page.getByTestId('add-files').click();
     await expect.poll(() => page.getByTestId('add-summary').textContent()).toContain('2 fichiers ajoutés');
@@ -260,7 +204,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await expect.poll(() => page.getByTestId('evidence-card').count()).toBe(3);
     const thumbnail = page.getByTestId('evidence-thumbnail').first();
     expect(await naturalWidth(thumbnail)).toBeGreaterThan(0);
-    await checkScreen(page, 'gallery');
+    await checkScreen(page, 'evidence', 'gallery');
 
     // The photo: preview decoded from the vault, location warning, metadata, custody.
     await openItem(page, 'IMG_2031.jpg');
@@ -278,7 +222,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
         page.getByTestId('custody-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
       )
       .toEqual(['acquire', 'view', 'verify']);
-    await checkScreen(page, 'item');
+    await checkScreen(page, 'evidence', 'item');
 
     // Redaction: one region drawn with the mouse, one added from the keyboard and typed in.
     await page.getByTestId('start-redaction').click();
@@ -298,7 +242,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await width2.fill('20');
     await width2.press('Tab');
     await expect.poll(() => page.getByTestId('redaction-region').count()).toBe(2);
-    await checkScreen(page, 'redact');
+    await checkScreen(page, 'evidence', 'redact');
     await page.getByTestId('create-redacted').click();
     await page.getByRole('heading', { level: 2, name: 'IMG_2031-redacted.jpg' }).waitFor();
     expect(await page.getByTestId('location-warning').count()).toBe(0);
@@ -306,7 +250,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     expect(await naturalWidth(page.getByTestId('evidence-preview-image'))).toBe(480);
     const copySha = await page.getByTestId('evidence-sha256').inputValue();
     expect(copySha).not.toBe(sha);
-    await checkScreen(page, 'redacted-copy');
+    await checkScreen(page, 'evidence', 'redacted-copy');
 
     // The original is unchanged and linked to its copy.
     await page.getByTestId('redaction-links').getByText('Ouvrir l’original').click();
@@ -319,7 +263,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     app.dialogs.nextSave.push(out);
     await page.getByTestId('save-copy').click();
     await page.getByTestId('save-copy-warning').waitFor();
-    await checkScreen(page, 'save-warning');
+    await checkScreen(page, 'evidence', 'save-warning');
     await page.getByTestId('save-copy-confirm').click();
     await page.getByText('Copie déchiffrée enregistrée.').waitFor();
     expect(readFileSync(out).equals(photoBytes)).toBe(true);
@@ -348,9 +292,9 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await expect
       .poll(() => page.getByTestId('evidence-preview-text').textContent())
       .toContain('On sait où tu travailles');
-    await checkScreen(page, 'text');
+    await checkScreen(page, 'evidence', 'text');
     await page.getByTestId('delete-item').click();
-    await checkScreen(page, 'delete-confirm');
+    await checkScreen(page, 'evidence', 'delete-confirm');
     await page.getByTestId('delete-item-confirm').click();
     await page.getByTestId('evidence-tab').waitFor();
     await expect.poll(() => page.getByTestId('evidence-card').count()).toBe(3);
@@ -370,7 +314,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
         timeout: 10_000,
       })
       .toBeCloseTo(1, 1);
-    await checkScreen(page, 'audio');
+    await checkScreen(page, 'evidence', 'audio');
     await backToGallery(page);
 
     // Evidence dropped on the incident: a small zone on its card.
@@ -383,18 +327,18 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await expect
       .poll(() => page.getByTestId('incident-evidence-count').first().textContent())
       .toContain('1 preuve');
-    await checkScreen(page, 'incident');
+    await checkScreen(page, 'evidence', 'incident');
 
     // The same screens in English.
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('tab', { name: 'Evidence' }).click();
     await page.getByTestId('evidence-tab').waitFor();
     await page.getByText('5 pieces of evidence').waitFor();
-    await checkScreen(page, 'gallery');
+    await checkScreen(page, 'evidence', 'gallery');
     await page.getByRole('button', { name: 'Open IMG_2031.jpg' }).click();
     await page.getByRole('heading', { level: 2, name: 'IMG_2031.jpg' }).waitFor();
     await page.getByTestId('location-warning').getByText('This file reveals a location').waitFor();
-    await checkScreen(page, 'item');
+    await checkScreen(page, 'evidence', 'item');
 
     // No plaintext side file: nothing in the vault folder holds the note's or the photo's bytes.
     const sentinels = [Buffer.from('On sait où tu travailles'), photoBytes.subarray(200, 264)];
@@ -416,7 +360,7 @@ describe('evidence locker in Chromium (real vault core)', () => {
     );
     app = await startApp();
     const { page } = app;
-    await createVault(page);
+    await createVaultThroughUi(page);
     await createCase(
       page,
       'OC-2026-004',
@@ -425,14 +369,14 @@ describe('evidence locker in Chromium (real vault core)', () => {
     );
     await page.getByRole('tab', { name: 'Preuves' }).click();
     await page.getByTestId('ocsea-banner').waitFor();
-    await checkScreen(page, 'ocsea-banner');
+    await checkScreen(page, 'evidence', 'ocsea-banner');
 
     app.dialogs.nextOpen.push([capture]);
     await page.getByTestId('choose-files').click();
     await page.getByTestId('add-files').click();
     const warning = page.getByTestId('ocsea-warning');
     await warning.waitFor();
-    await checkScreen(page, 'ocsea-warning');
+    await checkScreen(page, 'evidence', 'ocsea-warning');
     await warning.getByRole('button', { name: 'Enregistrer le signalement à la place' }).click();
 
     const form = page.getByTestId('ocsea-report-form');
@@ -440,13 +384,13 @@ describe('evidence locker in Chromium (real vault core)', () => {
     await form.getByLabel(/^Adresse \(URL\)/).fill('https://example.org/compte/123');
     await choose(page, form, /^Signalé à/, 'Portail de signalement IWF');
     await form.getByLabel(/^Référence du signalement/).fill('IWF-2026-5531');
-    await checkScreen(page, 'ocsea-report-form');
+    await checkScreen(page, 'evidence', 'ocsea-report-form');
     await form.getByRole('button', { name: 'Enregistrer le signalement' }).click();
     await page
       .getByTestId('ocsea-reports')
       .getByText(/Réseau social X — Portail de signalement IWF — IWF-2026-5531/)
       .waitFor();
-    await checkScreen(page, 'ocsea-reported');
+    await checkScreen(page, 'evidence', 'ocsea-reported');
 
     // The image never entered the vault.
     const listed = await app.services.registry.invoke('evidence:list', {});

@@ -14,15 +14,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../electron/core/crypto/sodium.ts';
 import { cardToFile, parseCard } from '../../electron/core/identity/card.ts';
 import { makeCard } from '../unit/core/identity/card-helpers.ts';
-import {
-  assertRendererBuilt,
-  type RunningApp,
-  SCREENSHOTS_DIR,
-  seriousAxeViolations,
-  startApp,
-} from './harness.ts';
+import { checkScreen, createVaultThroughUi, heading } from './flows.ts';
+import { assertRendererBuilt, type RunningApp, SCREENSHOTS_DIR, startApp } from './harness.ts';
 
-const PASSPHRASE = 'baobab violet trottinette lagune';
 let app: RunningApp | undefined;
 
 beforeAll(() => {
@@ -35,54 +29,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function lang(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
-        .lang,
-  );
-}
-
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  // The header is fixed: a full-page shot of a scrolled page would draw it mid-page.
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: join(SCREENSHOTS_DIR, `identity-${screen}-${await lang(page)}.png`),
-    fullPage: true,
-  });
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `identity/${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
-
-async function createVault(page: Page): Promise<void> {
-  await heading(page, 'Bienvenue dans CaseVault');
-  await page.getByLabel(/^Nouvelle phrase de passe/).fill(PASSPHRASE);
-  await page.getByLabel(/^Confirmez la phrase de passe/).fill(PASSPHRASE);
-  await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
-  await page.getByRole('button', { name: 'Créer le coffre' }).click();
-  await heading(page, 'Votre clé de récupération');
-  const groups = await page.getByTestId('recovery-group').allInnerTexts();
-  await page.getByLabel('J’ai écrit la clé sur papier').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await heading(page, 'Vérifiez ce que vous avez écrit');
-  const fields = page.getByLabel(/^Groupe n°/);
-  for (let i = 0; i < (await fields.count()); i++) {
-    const field = fields.nth(i);
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(groups[Number(/(\d+)/.exec(label ?? '')?.[1]) - 1] ?? '');
-  }
-  await page.getByRole('button', { name: 'Confirmer et ouvrir le coffre' }).click();
-  await heading(page, 'Votre coffre');
-}
-
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
@@ -92,7 +38,7 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     // Alice: her identity and her card.
     app = await startApp();
     let page = app.page;
-    await createVault(page);
+    await createVaultThroughUi(page);
     await nav(page, 'Identité');
     await heading(page, 'Mon identité');
     await page.getByText('Indiquez votre nom pour pouvoir partager votre carte de clés.').first().waitFor();
@@ -106,7 +52,7 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     const aliceDigits = await page.getByTestId('fingerprint-group').allInnerTexts();
     expect(aliceDigits).toHaveLength(12);
     expect(await page.getByTestId('fingerprint-qr').count()).toBe(1);
-    await checkScreen(page, 'my-card');
+    await checkScreen(page, 'identity', 'my-card');
 
     // The card file, through main's save dialog (the stand-in answers with a path).
     const cardFile = join(app.workDir, 'aissatou.cvcard');
@@ -123,14 +69,14 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     // The same screen in English.
     await page.getByText('EN', { exact: true }).click();
     await heading(page, 'My identity');
-    await checkScreen(page, 'my-card');
+    await checkScreen(page, 'identity', 'my-card');
     await app.close();
     app = undefined;
 
     // Bob: imports Alice's card text.
     app = await startApp();
     page = app.page;
-    await createVault(page);
+    await createVaultThroughUi(page);
     await nav(page, 'Contacts');
     await heading(page, 'Contacts');
     await page.getByText('Aucun contact pour l’instant.', { exact: false }).waitFor();
@@ -140,11 +86,11 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     await preview.waitFor();
     expect(await preview.getAttribute('data-outcome')).toBe('added');
     expect(await preview.getByTestId('fingerprint-group').allInnerTexts()).toEqual(aliceDigits);
-    await checkScreen(page, 'import-preview');
+    await checkScreen(page, 'identity', 'import-preview');
     await page.getByRole('button', { name: 'Importer la carte collée' }).click();
     await expect.poll(() => page.getByTestId('import-outcome').getAttribute('data-outcome')).toBe('added');
     await page.getByTestId('contact-row').waitFor();
-    await checkScreen(page, 'contacts');
+    await checkScreen(page, 'identity', 'contacts');
 
     await page.getByRole('button', { name: 'Ouvrir Aïssatou Diallo' }).click();
     await heading(page, 'Aïssatou Diallo');
@@ -156,7 +102,7 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     await expect
       .poll(() => page.getByTestId('verification-badge').first().getAttribute('data-state'))
       .toBe('in-person');
-    await checkScreen(page, 'contact-verified');
+    await checkScreen(page, 'identity', 'contact-verified');
 
     // A card with Alice's name and organisation but other keys, as a file picked in main's dialog.
     const impostor = join(app.workDir, 'impostor.cvcard');
@@ -188,12 +134,12 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
     await expect
       .poll(() => page.getByTestId('new-digits-comparison').getAttribute('data-result'))
       .toBe('match');
-    await checkScreen(page, 'key-changed');
+    await checkScreen(page, 'identity', 'key-changed');
 
     await warning.getByRole('button', { name: 'Accepter les nouvelles clés…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('N’acceptez que si la personne a confirmé', { exact: false }).waitFor();
-    await checkScreen(page, 'accept-warning');
+    await checkScreen(page, 'identity', 'accept-warning');
     await dialog.getByRole('button', { name: 'Accepter les nouvelles clés' }).click();
     await page.getByText('Nouvelles clés acceptées.', { exact: false }).waitFor();
     await expect.poll(() => page.getByTestId('key-changed-warning').count()).toBe(0);
@@ -201,17 +147,17 @@ describe('identities and contacts in Chromium (real vault core, two vaults)', ()
       'unverified',
     );
     expect(await page.getByTestId('fingerprint-group').allInnerTexts()).toEqual(newDigits);
-    await checkScreen(page, 'key-accepted');
+    await checkScreen(page, 'identity', 'key-accepted');
 
     // The contact page and the list in English.
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Fingerprint' }).waitFor();
-    await checkScreen(page, 'key-accepted');
+    await checkScreen(page, 'identity', 'key-accepted');
     await page.getByRole('button', { name: 'Back to contacts' }).click();
     await heading(page, 'Contacts');
     await page.getByTestId('contact-row').waitFor();
     expect(await page.getByTestId('contact-row').textContent()).toContain('Not verified');
-    await checkScreen(page, 'contacts');
+    await checkScreen(page, 'identity', 'contacts');
     expect(app.pageErrors).toEqual([]);
   }, 360_000);
 });

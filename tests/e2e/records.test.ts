@@ -5,19 +5,12 @@
  * (tests/e2e/screenshots/records-<screen>-<lang>.png) and checked with axe (no serious/critical).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../shared/errors.ts';
-import {
-  assertRendererBuilt,
-  type RunningApp,
-  SCREENSHOTS_DIR,
-  seriousAxeViolations,
-  startApp,
-} from './harness.ts';
+import { checkScreen, choose, createVaultThroughUi, heading } from './flows.ts';
+import { assertRendererBuilt, type RunningApp, SCREENSHOTS_DIR, startApp } from './harness.ts';
 
-const PASSPHRASE = 'baobab violet trottinette lagune';
 let app: RunningApp | undefined;
 
 beforeAll(() => {
@@ -30,59 +23,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function lang(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
-        .lang,
-  );
-}
-
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: join(SCREENSHOTS_DIR, `records-${screen}-${await lang(page)}.png`),
-    fullPage: true,
-  });
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `records/${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
-
-async function createVault(page: Page): Promise<void> {
-  await heading(page, 'Bienvenue dans CaseVault');
-  await page.getByLabel(/^Nouvelle phrase de passe/).fill(PASSPHRASE);
-  await page.getByLabel(/^Confirmez la phrase de passe/).fill(PASSPHRASE);
-  await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
-  await page.getByRole('button', { name: 'Créer le coffre' }).click();
-  await heading(page, 'Votre clé de récupération');
-  const groups = await page.getByTestId('recovery-group').allInnerTexts();
-  await page.getByLabel('J’ai écrit la clé sur papier').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await heading(page, 'Vérifiez ce que vous avez écrit');
-  const fields = page.getByLabel(/^Groupe n°/);
-  for (let i = 0; i < (await fields.count()); i++) {
-    const field = fields.nth(i);
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(groups[Number(/(\d+)/.exec(label ?? '')?.[1]) - 1] ?? '');
-  }
-  await page.getByRole('button', { name: 'Confirmer et ouvrir le coffre' }).click();
-  await heading(page, 'Votre coffre');
-}
-
-/** Picks an option in a Mantine Select (or MultiSelect) by its label. */
-async function choose(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
-  const input = scope.getByLabel(label);
-  await input.click();
-  // Searchable: typing narrows the list (and an already chosen value would otherwise hide the rest).
-  await input.fill(option);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
 async function tab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
@@ -91,18 +31,18 @@ describe('case records in Chromium (real vault core)', () => {
   it('records: case, person, incident, risk, plan, consent, referral; search, edit, delete', async () => {
     app = await startApp();
     const { page } = app;
-    await createVault(page);
+    await createVaultThroughUi(page);
 
     // Empty list, then the case form with a bad code refused in French.
     await page.getByTestId('cases-empty').waitFor();
-    await checkScreen(page, 'list-empty');
+    await checkScreen(page, 'records', 'list-empty');
     await page.getByRole('button', { name: 'Créer votre premier dossier' }).click();
     await heading(page, 'Nouveau dossier');
     const caseForm = page.getByTestId('case-form');
     await caseForm.getByLabel(/^Code du dossier/).fill('Aminata D');
     await caseForm.getByRole('button', { name: 'Créer le dossier' }).click();
     await caseForm.getByText('Utilisez uniquement des majuscules', { exact: false }).waitFor();
-    await checkScreen(page, 'case-form-errors');
+    await checkScreen(page, 'records', 'case-form-errors');
     await caseForm.getByLabel(/^Code du dossier/).fill('DEF-2025-014');
     await caseForm
       .getByLabel(/^Intitulé/)
@@ -118,12 +58,12 @@ describe('case records in Chromium (real vault core)', () => {
     const personForm = page.getByTestId('person-form');
     await personForm.getByLabel(/^Pseudonyme/).fill('Militante A');
     await personForm.getByLabel(/^Nom réel/).fill('Awa Kouassi');
-    await checkScreen(page, 'person-form');
+    await checkScreen(page, 'records', 'person-form');
     await personForm.getByRole('button', { name: 'Ajouter la personne' }).click();
     await page.getByRole('heading', { name: 'Militante A' }).waitFor();
     await page.getByRole('button', { name: 'Afficher le nom réel' }).click();
     await expect.poll(() => page.getByTestId('revealed-name').textContent()).toContain('Awa Kouassi');
-    await checkScreen(page, 'people');
+    await checkScreen(page, 'records', 'people');
 
     // Incident.
     await tab(page, 'Incidents');
@@ -135,10 +75,10 @@ describe('case records in Chromium (real vault core)', () => {
     await incidentForm
       .getByLabel(/^Description/)
       .fill('Convocation au commissariat après une émission de radio sur la santé reproductive.');
-    await checkScreen(page, 'incident-form');
+    await checkScreen(page, 'records', 'incident-form');
     await incidentForm.getByRole('button', { name: 'Enregistrer l’incident' }).click();
     await page.getByRole('heading', { name: /Harcèlement judiciaire/ }).waitFor();
-    await checkScreen(page, 'incidents');
+    await checkScreen(page, 'records', 'incidents');
 
     // Risk log entry and two assessments (trend).
     await tab(page, 'Journal des risques');
@@ -168,7 +108,7 @@ describe('case records in Chromium (real vault core)', () => {
     }
     await expect.poll(() => page.getByTestId('risk-trend').getAttribute('data-trend')).toBe('rising');
     await page.getByTestId('risk-chart').waitFor();
-    await checkScreen(page, 'risk');
+    await checkScreen(page, 'records', 'risk');
 
     // Protection plan with an overdue measure.
     await tab(page, 'Plan de protection');
@@ -190,7 +130,7 @@ describe('case records in Chromium (real vault core)', () => {
     const measure = page.getByTestId('measure').first();
     await measure.waitFor();
     expect(await measure.getAttribute('data-highlight')).toBe('overdue');
-    await checkScreen(page, 'plan');
+    await checkScreen(page, 'records', 'plan');
 
     // Consent (psychosocial only), then a legal referral refused (CONSENT_REQUIRED) and a psychosocial one accepted.
     await tab(page, 'Consentement');
@@ -205,7 +145,7 @@ describe('case records in Chromium (real vault core)', () => {
     await consentForm.getByLabel(/^Recueilli par/).fill('Coordinatrice');
     await consentForm.getByRole('button', { name: 'Enregistrer le consentement' }).click();
     await page.getByRole('heading', { name: /^Consentement de Militante A/ }).waitFor();
-    await checkScreen(page, 'consent');
+    await checkScreen(page, 'records', 'consent');
 
     await tab(page, 'Référencements');
     await page.getByTestId('add-referral').click();
@@ -220,13 +160,13 @@ describe('case records in Chromium (real vault core)', () => {
     await refused.waitFor();
     expect(await refused.getAttribute('data-code')).toBe('CONSENT_REQUIRED');
     expect(await refused.textContent()).toContain(ERROR_MESSAGES.CONSENT_REQUIRED.fr);
-    await checkScreen(page, 'referral-refused');
+    await checkScreen(page, 'records', 'referral-refused');
     await choose(page, referralForm, /^Service/, 'Psychosocial');
     await referralForm.getByLabel(/^Prestataire/).fill('Centre d’écoute');
     await referralForm.getByRole('button', { name: 'Enregistrer le référencement' }).click();
     await page.getByRole('heading', { name: 'Psychosocial — Centre d’écoute' }).waitFor();
     await page.getByText(/suivi en retard depuis le/).waitFor();
-    await checkScreen(page, 'referrals');
+    await checkScreen(page, 'records', 'referrals');
 
     // Notes, history, audit.
     await tab(page, 'Notes');
@@ -235,28 +175,28 @@ describe('case records in Chromium (real vault core)', () => {
       .fill('Entretien du 12 mars : la personne souhaite rester à Cotonou.');
     await page.getByRole('button', { name: 'Ajouter la note' }).click();
     await page.getByText('la personne souhaite rester', { exact: false }).waitFor();
-    await checkScreen(page, 'notes');
+    await checkScreen(page, 'records', 'notes');
     await tab(page, 'Historique');
-    await checkScreen(page, 'history');
+    await checkScreen(page, 'records', 'history');
     await tab(page, 'Audit');
     await page.getByTestId('verify-audit').click();
     await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toContain('intact');
     // People belong to no single case, so the case's audit does not list the reveal (see docs/ui.md).
     expect(await page.getByRole('cell', { name: 'Création' }).count()).toBeGreaterThan(5);
-    await checkScreen(page, 'audit');
+    await checkScreen(page, 'records', 'audit');
 
     // Back to the list: the case row, the overdue panel; search for the incident's word.
     await page.getByRole('button', { name: '← Retour aux dossiers' }).click();
     await heading(page, 'Votre coffre');
     await page.getByTestId('case-row').first().waitFor();
     await page.getByTestId('overdue-panel').waitFor();
-    await checkScreen(page, 'list');
+    await checkScreen(page, 'records', 'list');
     await page.getByTestId('search-input').fill('commissariat');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
     const hit = page.getByTestId('search-hit').first();
     await hit.waitFor();
     expect(await hit.locator('mark').first().textContent()).toMatch(/commissariat/i);
-    await checkScreen(page, 'search');
+    await checkScreen(page, 'records', 'search');
     await hit.click();
     await heading(page, /DEF-2025-014/);
     expect(await page.getByRole('tab', { name: 'Incidents' }).getAttribute('aria-selected')).toBe('true');
@@ -270,7 +210,7 @@ describe('case records in Chromium (real vault core)', () => {
     await page.getByRole('button', { name: /^Supprimer : Incident/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('La suppression est définitive', { exact: false }).waitFor();
-    await checkScreen(page, 'delete-confirm');
+    await checkScreen(page, 'records', 'delete-confirm');
     await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
     await page.getByText('Aucun incident enregistré pour ce dossier.').waitFor();
 
@@ -280,7 +220,7 @@ describe('case records in Chromium (real vault core)', () => {
     await heading(page, 'Your vault');
     await page.getByTestId('case-row').first().waitFor();
     expect(await page.getByTestId('case-row').first().textContent()).toContain('Defender protection');
-    await checkScreen(page, 'list');
+    await checkScreen(page, 'records', 'list');
     expect(app.pageErrors).toEqual([]);
   }, 360_000);
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ReportsDataGenerator } from '../../bench/reports-data.ts';
+import { createVaultThroughUi, heading } from './flows.ts';
 import {
   assertRendererBuilt,
   type RunningApp,
@@ -20,7 +21,6 @@ import {
   startApp,
 } from './harness.ts';
 
-const PASSPHRASE = 'baobab violet trottinette lagune';
 let app: RunningApp | undefined;
 
 beforeAll(() => {
@@ -32,31 +32,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
-
-async function createVault(page: Page): Promise<void> {
-  await heading(page, 'Bienvenue dans CaseVault');
-  await page.getByLabel(/^Nouvelle phrase de passe/).fill(PASSPHRASE);
-  await page.getByLabel(/^Confirmez la phrase de passe/).fill(PASSPHRASE);
-  await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
-  await page.getByRole('button', { name: 'Créer le coffre' }).click();
-  await heading(page, 'Votre clé de récupération');
-  const groups = await page.getByTestId('recovery-group').allInnerTexts();
-  await page.getByLabel('J’ai écrit la clé sur papier').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await heading(page, 'Vérifiez ce que vous avez écrit');
-  const fields = page.getByLabel(/^Groupe n°/);
-  for (let i = 0; i < (await fields.count()); i++) {
-    const field = fields.nth(i);
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(groups[Number(/(\d+)/.exec(label ?? '')?.[1]) - 1] ?? '');
-  }
-  await page.getByRole('button', { name: 'Confirmer et ouvrir le coffre' }).click();
-  await heading(page, 'Votre coffre');
-}
 
 /** Seeds generated cases through the real records channels (ids are the vault's own). */
 async function seed(running: RunningApp, cases: number): Promise<void> {
@@ -110,7 +85,7 @@ describe('reports in Chromium (real vault core)', () => {
   it('opens each report, changes the period, exports CSV, prints to PDF; charts drawn under the CSP', async () => {
     app = await startApp();
     const { page } = app;
-    await createVault(page);
+    await createVaultThroughUi(page);
     await seed(app, 220);
     const work = await mkdtemp(join(tmpdir(), 'casevault-e2e-reports-'));
     try {

@@ -21,15 +21,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../electron/core/crypto/sodium.ts';
 import { cardToText } from '../../electron/core/identity/card.ts';
 import { makeCard } from '../unit/core/identity/card-helpers.ts';
-import {
-  assertRendererBuilt,
-  type RunningApp,
-  SCREENSHOTS_DIR,
-  seriousAxeViolations,
-  startApp,
-} from './harness.ts';
+import { checkScreen, createVaultThroughUi, E2E_PASSPHRASE, heading } from './flows.ts';
+import { assertRendererBuilt, type RunningApp, SCREENSHOTS_DIR, startApp } from './harness.ts';
 
-const PASSPHRASE = 'baobab violet trottinette lagune';
 const apps: RunningApp[] = [];
 
 beforeAll(() => {
@@ -40,53 +34,6 @@ beforeAll(() => {
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
-
-async function lang(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
-        .lang,
-  );
-}
-
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: join(SCREENSHOTS_DIR, `sharing-${screen}-${await lang(page)}.png`),
-    fullPage: true,
-  });
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `sharing/${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
-
-async function createVault(page: Page): Promise<void> {
-  await heading(page, 'Bienvenue dans CaseVault');
-  await page.getByLabel(/^Nouvelle phrase de passe/).fill(PASSPHRASE);
-  await page.getByLabel(/^Confirmez la phrase de passe/).fill(PASSPHRASE);
-  await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
-  await page.getByRole('button', { name: 'Créer le coffre' }).click();
-  await heading(page, 'Votre clé de récupération');
-  const groups = await page.getByTestId('recovery-group').allInnerTexts();
-  await page.getByLabel('J’ai écrit la clé sur papier').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await heading(page, 'Vérifiez ce que vous avez écrit');
-  const fields = page.getByLabel(/^Groupe n°/);
-  for (let i = 0; i < (await fields.count()); i++) {
-    const field = fields.nth(i);
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(groups[Number(/(\d+)/.exec(label ?? '')?.[1]) - 1] ?? '');
-  }
-  await page.getByRole('button', { name: 'Confirmer et ouvrir le coffre' }).click();
-  await heading(page, 'Votre coffre');
-}
 
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
@@ -123,8 +70,8 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     apps.push(a);
     const b = await startApp();
     apps.push(b);
-    await createVault(a.page);
-    await createVault(b.page);
+    await createVaultThroughUi(a.page);
+    await createVaultThroughUi(b.page);
 
     // Cards exchanged and verified.
     const aliceCard = await identity(
@@ -193,7 +140,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await page.reload();
     await heading(page, 'Déverrouiller le coffre').catch(() => {});
     if (await page.getByLabel(/^Phrase de passe/).count()) {
-      await page.getByLabel(/^Phrase de passe/).fill(PASSPHRASE);
+      await page.getByLabel(/^Phrase de passe/).fill(E2E_PASSPHRASE);
       await page.getByRole('button', { name: 'Déverrouiller' }).click();
     }
     await heading(page, 'Votre coffre');
@@ -205,7 +152,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await page.getByLabel('Dr Kouassi — Centre d’écoute').check();
     await page.getByTestId('unverified-warning').waitFor();
     await page.getByLabel('Maître Fatou Sow — Clinique juridique de Dakar').check();
-    await checkScreen(page, 'export-recipients');
+    await checkScreen(page, 'sharing', 'export-recipients');
     await page.getByRole('button', { name: 'Suivant' }).click();
     const refused = page.getByTestId('consent-refused');
     await refused.waitFor();
@@ -214,7 +161,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     );
     await page.getByTestId('redacted-offer').waitFor();
     expect(await page.getByRole('button', { name: 'Suivant' }).isDisabled()).toBe(true);
-    await checkScreen(page, 'export-refused');
+    await checkScreen(page, 'sharing', 'export-refused');
     await page.getByRole('button', { name: 'Retour' }).click();
     await page.getByLabel('Dr Kouassi — Centre d’écoute').uncheck();
     await page.getByRole('button', { name: 'Suivant' }).click();
@@ -225,15 +172,15 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     expect(await page.getByTestId('leaving-item').allInnerTexts()).toEqual([
       'menaces.txt (DEF-2026-014)\u00a0: original',
     ]);
-    await checkScreen(page, 'export-review');
+    await checkScreen(page, 'sharing', 'export-review');
     await page.getByText('EN', { exact: true }).click();
     await page.getByText('What will leave', { exact: true }).waitFor();
-    await checkScreen(page, 'export-review');
+    await checkScreen(page, 'sharing', 'export-review');
     await page.getByText('FR', { exact: true }).click();
     await heading(page, 'Partage');
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByLabel(/^Objet de l’export/).fill('Accompagnement juridique de Mariama');
-    await page.getByLabel(/^Phrase de passe du coffre/).fill(PASSPHRASE);
+    await page.getByLabel(/^Phrase de passe du coffre/).fill(E2E_PASSPHRASE);
     const exportFile = join(a.workDir, 'pour-maitre-sow.cvx');
     a.dialogs.nextSave.push(exportFile);
     await page.getByRole('button', { name: 'Créer l’export…' }).click();
@@ -242,13 +189,13 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     const sha = ((await page.getByTestId('export-sha256').textContent()) ?? '').trim();
     expect(sha).toBe(createHash('sha256').update(readFileSync(exportFile)).digest('hex'));
     expect(a.dialogs.calls.at(-1)).toMatchObject({ kind: 'save' });
-    await checkScreen(page, 'export-done');
+    await checkScreen(page, 'sharing', 'export-done');
 
     // B: open the file — the verification results first.
     page = b.page;
     await nav(page, 'Partage');
     await heading(page, 'Partage');
-    await checkScreen(page, 'open');
+    await checkScreen(page, 'sharing', 'open');
     b.dialogs.nextOpen.push([exportFile]);
     await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
     const report = page.getByTestId('verification-report');
@@ -263,12 +210,12 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     );
     // Nothing imported yet.
     expect(await call<unknown[]>(b, 'sharing:received-list', {})).toEqual([]);
-    await checkScreen(page, 'verified');
+    await checkScreen(page, 'sharing', 'verified');
     // The same results in English (switching language keeps the verified file on screen).
     await page.getByText('EN', { exact: true }).click();
     await heading(page, 'Sharing');
     await page.getByText('Every check passed', { exact: false }).waitFor();
-    await checkScreen(page, 'verified');
+    await checkScreen(page, 'sharing', 'verified');
     await page.getByText('FR', { exact: true }).click();
     await heading(page, 'Partage');
     // Extracting in clear: a warning first, then main's save dialog names a new folder.
@@ -280,7 +227,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     expect(await warning.getByRole('button', { name: 'Choisir le dossier et extraire…' }).isDisabled()).toBe(
       true,
     );
-    await checkScreen(page, 'extract-warning');
+    await checkScreen(page, 'sharing', 'extract-warning');
     await warning.getByLabel(/^Je comprends/).check();
     await warning.getByRole('button', { name: 'Choisir le dossier et extraire…' }).click();
     await page.getByTestId('extract-done').waitFor({ timeout: 60_000 });
@@ -290,7 +237,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     const row = page.getByTestId('received-row');
     await row.waitFor({ timeout: 60_000 });
     expect(await row.textContent()).toContain('Aïssatou Diallo');
-    await checkScreen(page, 'received-list');
+    await checkScreen(page, 'sharing', 'received-list');
     await row.getByRole('button').click();
     const view = page.getByTestId('received-view');
     await view.getByTestId('received-records').waitFor();
@@ -298,13 +245,13 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     expect(await view.getByTestId('received-file').allInnerTexts()).toEqual([
       expect.stringContaining('menaces.txt'),
     ]);
-    await checkScreen(page, 'received-view');
+    await checkScreen(page, 'sharing', 'received-view');
     // A decrypted copy of the received file, behind a warning, through main's save dialog.
     const copy = join(b.workDir, 'copie-menaces.txt');
     b.dialogs.nextSave.push(copy);
     await page.getByRole('button', { name: 'Enregistrer une copie déchiffrée de menaces.txt' }).click();
     await page.getByTestId('save-received-warning').waitFor();
-    await checkScreen(page, 'received-save-warning');
+    await checkScreen(page, 'sharing', 'received-save-warning');
     await page.getByRole('button', { name: 'Choisir où enregistrer…' }).click();
     await page.getByText('Copie enregistrée.').waitFor({ timeout: 30_000 });
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(evidenceFile, 'utf8'));
@@ -324,23 +271,23 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await page.getByTestId('receipt-imported').waitFor({ timeout: 30_000 });
     await expect.poll(() => exportRow.getAttribute('data-acknowledged')).toBe('true');
     expect(await exportRow.textContent()).toContain(sha);
-    await checkScreen(page, 'exports-log');
+    await checkScreen(page, 'sharing', 'exports-log');
 
     // The same screens in English, and the backup tab.
     await page.getByText('EN', { exact: true }).click();
     await heading(page, 'Sharing');
-    await checkScreen(page, 'exports-log');
+    await checkScreen(page, 'sharing', 'exports-log');
     await page.getByRole('tab', { name: 'Backup' }).click();
     await page.getByTestId('backup-panel').waitFor();
     expect(await page.getByTestId('backup-reminder').count()).toBe(1);
-    await checkScreen(page, 'backup');
+    await checkScreen(page, 'sharing', 'backup');
 
     // Back up now: the backup passphrase twice (strength meter), the vault passphrase, the save dialog.
     const backupPassphrase = 'mangue cobalt hirondelle sextant';
     await page.getByLabel(/^New passphrase/).fill(backupPassphrase);
     await page.getByLabel(/^Confirm the passphrase/).fill(backupPassphrase);
     await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('accepted');
-    await page.getByLabel(/^Vault passphrase/).fill(PASSPHRASE);
+    await page.getByLabel(/^Vault passphrase/).fill(E2E_PASSPHRASE);
     const backupFile = join(a.workDir, 'backup.cvx');
     a.dialogs.nextSave.push(backupFile);
     await page.getByRole('button', { name: 'Create the backup…' }).click();
@@ -350,7 +297,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     // The reminder is gone and the last backup date is shown.
     await expect.poll(() => page.getByTestId('backup-reminder').count()).toBe(0);
     expect(await page.getByTestId('last-backup').textContent()).toMatch(/^Last backup: /);
-    await checkScreen(page, 'backup-done');
+    await checkScreen(page, 'sharing', 'backup-done');
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });
