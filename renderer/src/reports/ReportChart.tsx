@@ -69,11 +69,17 @@ export function chartData(table: ReportTableModel, language: Language) {
   return { series, data };
 }
 
+/** Longest category name drawn under a crowded axis, in characters. */
+const MAX_TICK = 26;
+
 export function ReportChart({ table, language }: { table: ReportTableModel; language: Language }) {
   const { t } = useTranslation();
   if (table.chart === 'none') return null;
   const { series, data } = chartData(table, language);
   const stacked = table.chart === 'stacked-bar';
+  // Long category names (the violation kinds, in French especially) overlap when drawn level:
+  // slant them and cut them short; the table below the chart gives every name in full.
+  const crowded = data.length > 6 || data.reduce((n, d) => n + String(d.x).length, 0) > 80;
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" />
@@ -81,9 +87,12 @@ export function ReportChart({ table, language }: { table: ReportTableModel; lang
         dataKey="x"
         tick={{ fontSize: 11 }}
         interval={0}
-        angle={data.length > 6 ? -30 : 0}
-        textAnchor={data.length > 6 ? 'end' : 'middle'}
-        height={data.length > 6 ? 100 : 30}
+        angle={crowded ? -30 : 0}
+        textAnchor={crowded ? 'end' : 'middle'}
+        height={crowded ? 110 : 30}
+        tickFormatter={(value: string) =>
+          crowded && value.length > MAX_TICK ? `${value.slice(0, MAX_TICK - 1)}…` : value
+        }
       />
       <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
       <Tooltip cursor={false} itemStyle={{ color: '#1a1b1e' }} />
