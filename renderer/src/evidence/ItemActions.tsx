@@ -7,6 +7,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toUiError, type UiError } from '../ipc/client.ts';
+import { ConfirmDeleteButton } from '../records/ConfirmDelete.tsx';
 import { RecordError } from '../records/RecordError.tsx';
 import { type EvidenceItem, evidenceApi, type VerifyResult } from './api.ts';
 
@@ -109,55 +110,19 @@ export function SaveCopyButton({ item, onSaved }: { item: EvidenceItem; onSaved:
 
 export function DeleteEvidenceButton({ item, onDeleted }: { item: EvidenceItem; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await evidenceApi.remove(item.id);
-      setOpen(false);
-      onDeleted();
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <Button
-        variant="subtle"
-        color="red.9"
-        c="red.9"
-        onClick={() => setOpen(true)}
-        data-testid="delete-item"
-      >
-        {t('records.delete')}
-      </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('evidence.delete.title')}
-        centered
-        closeButtonProps={{ 'aria-label': t('records.cancel') }}
-      >
-        <Stack>
-          <Text fw={600}>{item.originalName}</Text>
+    <ConfirmDeleteButton
+      what={item.originalName}
+      title={t('evidence.delete.title')}
+      explanation={
+        <>
           <Text size="sm">{t('evidence.delete.body')}</Text>
           {item.redactedCopies.length > 0 ? <Text size="sm">{t('evidence.delete.copiesStay')}</Text> : null}
-          <RecordError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
-              {t('records.cancel')}
-            </Button>
-            <Button color="red.9" loading={busy} onClick={remove} data-testid="delete-item-confirm">
-              {t('records.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+        </>
+      }
+      onConfirm={() => evidenceApi.remove(item.id)}
+      onDeleted={onDeleted}
+      testId="delete-item"
+    />
   );
 }

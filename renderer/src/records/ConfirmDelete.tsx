@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityName } from '../../../shared/records/schemas.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
@@ -7,20 +7,30 @@ import { recordsApi } from './api.ts';
 import { RecordError } from './RecordError.tsx';
 
 /**
- * "Delete" with a confirmation that says the truth: the vault erases the record for real (no
- * recycle bin, the search index is purged too), so there is no undo.
+ * A "Delete" button whose confirmation says the truth about what deleting does (the vault erases
+ * for real: no recycle bin, so no undo). Records and evidence items both use it; each says what its
+ * deletion removes and runs its own call.
  */
-export function DeleteButton({
-  entity,
-  id,
+export function ConfirmDeleteButton({
   what,
+  title,
+  explanation,
+  onConfirm,
   onDeleted,
+  ariaLabel,
+  size,
+  testId,
 }: {
-  entity: EntityName;
-  id: string;
-  /** What is being deleted, as the user knows it ("incident of 12 March 2025"). */
+  /** What is being deleted, as the user knows it ("incident of 12 March 2025", a file name). */
   what: string;
+  title: string;
+  explanation: ReactNode;
+  onConfirm: () => Promise<unknown>;
   onDeleted: () => void;
+  ariaLabel?: string;
+  size?: 'xs' | 'sm';
+  /** `<testId>` on the button, `<testId>-confirm` on the confirmation. */
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -31,7 +41,7 @@ export function DeleteButton({
     setBusy(true);
     setError(null);
     try {
-      await recordsApi.remove(entity, id);
+      await onConfirm();
       setOpen(false);
       onDeleted();
     } catch (caught) {
@@ -44,36 +54,68 @@ export function DeleteButton({
   return (
     <>
       <Button
-        size="xs"
+        size={size}
         variant="subtle"
         color="red.9"
         c="red.9"
         onClick={() => setOpen(true)}
-        aria-label={t('records.deleteWhat', { what })}
+        aria-label={ariaLabel}
+        data-testid={testId}
       >
         {t('records.delete')}
       </Button>
       <Modal
         opened={open}
         onClose={() => setOpen(false)}
-        title={t('records.deleteTitle')}
+        title={title}
         centered
         closeButtonProps={{ 'aria-label': t('records.cancel') }}
       >
         <Stack>
           <Text fw={600}>{what}</Text>
-          <Text>{t('records.deletePermanent')}</Text>
+          {explanation}
           <RecordError error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
               {t('records.cancel')}
             </Button>
-            <Button color="red.9" loading={busy} onClick={confirm}>
+            <Button
+              color="red.9"
+              loading={busy}
+              onClick={confirm}
+              data-testid={testId ? `${testId}-confirm` : undefined}
+            >
               {t('records.deleteConfirm')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/** Deleting a record: the row, what it cascades to, its history and its search entries. */
+export function DeleteButton({
+  entity,
+  id,
+  what,
+  onDeleted,
+}: {
+  entity: EntityName;
+  id: string;
+  what: string;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDeleteButton
+      what={what}
+      title={t('records.deleteTitle')}
+      explanation={<Text>{t('records.deletePermanent')}</Text>}
+      onConfirm={() => recordsApi.remove(entity, id)}
+      onDeleted={onDeleted}
+      ariaLabel={t('records.deleteWhat', { what })}
+      size="xs"
+    />
   );
 }
