@@ -27,6 +27,8 @@ export const SHARING_OPS_TABLE: OpTable = {
   'receipt-import': (s, i) => s.receiptImport(i.path),
   backup: (s, i, t) => s.backup(i, t),
   'backup-status': (s) => s.backupStatus(),
+  'report-export': (s, i, t) => s.reportExport(i, t),
+  'received-report': (s, i) => s.receivedReport(i.id),
 };
 
 export async function runSharingOp(
