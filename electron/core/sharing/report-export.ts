@@ -18,6 +18,7 @@ import type { Language } from '../../../shared/errors.ts';
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { ReportModel, ReportQuery } from '../../../shared/reports/model.ts';
 import { REPORT_FILE_IDS, type ReportDescriptor, type SealFileSource, sealExport } from '../export/index.ts';
+import type { IdentityService } from '../identity/identity-service.ts';
 import { appendAudit } from '../records/audit.ts';
 import { renderReport } from '../reports/render.ts';
 import { ReportsService } from '../reports/reports-service.ts';
@@ -49,8 +50,8 @@ export interface ReportExportResult {
 }
 
 /** Refuses what the exporter refuses; returns the unverified contact ids (a warning only). */
-export function checkReportRecipients(ctx: SharingContext, ids: readonly string[]): string[] {
-  const sendable = ctx.identity.checkSendable(ids);
+export function checkReportRecipients(identity: IdentityService, ids: readonly string[]): string[] {
+  const sendable = identity.checkSendable(ids);
   if (sendable.missing.length > 0) throw new CaseVaultError('SHARING_NOT_SENDABLE', 'recipient-missing');
   if (sendable.contacts.some((c) => c.issues.includes('key-changed')))
     throw new CaseVaultError('SHARING_NOT_SENDABLE', 'recipient-key-changed');
@@ -87,7 +88,7 @@ export async function createReportExport(
   task: TaskOptions = {},
 ): Promise<ReportExportResult> {
   await verifyPassphrase(ctx.session.dir, input.passphrase);
-  const unverified = checkReportRecipients(ctx, input.recipientContactIds);
+  const unverified = checkReportRecipients(ctx.identity, input.recipientContactIds);
   // Throws CONTACT_KEY_CHANGED / CONTACT_NOT_FOUND if a contact changed since the check.
   const recipients = ctx.identity.recipientKeys(input.recipientContactIds);
   const db = ctx.session.db;

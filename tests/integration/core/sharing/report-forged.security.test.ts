@@ -114,13 +114,25 @@ describe('received report model', () => {
     const bad: Array<[string, (m: ReturnType<typeof vectorReportModel>) => unknown]> = [
       [
         'a small count shown',
-        (m) => ((m.tables[0]!.rowTotals[1] = { status: 'shown', value: 2 } as never), m),
+        (m) => {
+          m.tables[0]!.rowTotals[1] = { status: 'shown', value: 2 } as never;
+          return m;
+        },
       ],
       [
         'a hidden cell with its value',
-        (m) => ((m.tables[0]!.rowTotals[2] = { status: 'protected', value: 7 } as never), m),
+        (m) => {
+          m.tables[0]!.rowTotals[2] = { status: 'protected', value: 7 } as never;
+          return m;
+        },
       ],
-      ['a missing row total', (m) => (m.tables[0]!.rowTotals.pop(), m)],
+      [
+        'a missing row total',
+        (m) => {
+          m.tables[0]!.rowTotals.pop();
+          return m;
+        },
+      ],
       ['another report', (m) => ({ ...m, reportId: 'mrm' })],
       ['another period', (m) => ({ ...m, period: { ...m.period, to: '2026-12-31' } })],
       ['another threshold', (m) => ({ ...m, threshold: 10 })],
