@@ -23,6 +23,7 @@ import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ReceivedDetailView, type ReceivedSummaryView, sharingApi } from './api.ts';
 import { ReceivedRecords } from './ReceivedRecords.tsx';
+import { ReceivedReport } from './ReceivedReport.tsx';
 import { SaveReceivedFile } from './SaveReceivedFile.tsx';
 
 export function ReceivedArea() {
@@ -75,7 +76,20 @@ export function ReceivedArea() {
                   ) : null}
                 </Table.Td>
                 <Table.Td>{formatDate(row.receivedAt, lang)}</Table.Td>
-                <Table.Td>{row.purpose || '—'}</Table.Td>
+                <Table.Td>
+                  {row.purpose || '—'}
+                  {row.kind === 'report' ? (
+                    <Badge
+                      ml="xs"
+                      color="blue.9"
+                      variant="light"
+                      size="sm"
+                      data-testid="received-report-badge"
+                    >
+                      {t('sharing.received.reportBadge')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
                 <Table.Td ff="monospace">{row.exportId.slice(0, 8)}</Table.Td>
                 <Table.Td>
                   <Button
@@ -172,7 +186,11 @@ function ReceivedView({ id, onBack }: { id: string; onBack: () => void }) {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <ReceivedRecords json={detail.recordsJson} />
+          {detail.kind === 'report' ? (
+            <ReceivedReport id={detail.id} />
+          ) : (
+            <ReceivedRecords json={detail.recordsJson} />
+          )}
           <Title order={3} size="h4">
             {t('sharing.received.files')}
           </Title>
