@@ -69,7 +69,7 @@ export function ReportSeal({
             </List.Item>
             <List.Item>
               {t('reports.seal.leavesProtected', {
-                threshold: report.threshold,
+                small: report.threshold - 1,
                 hidden: report.notes.suppressedCells,
               })}
             </List.Item>

@@ -80,8 +80,16 @@ export function ExportsLog() {
                 <Table.Td>{formatDate(entry.createdAt, lang)}</Table.Td>
                 <Table.Td>{entry.recipients.map((r) => r.name).join(', ')}</Table.Td>
                 <Table.Td>
-                  {entry.caseCodes.join(', ')}
-                  {entry.mode === 'redacted' ? ` · ${t('sharing.redacted')}` : ''}
+                  {entry.report ? (
+                    <span data-testid="export-row-report">
+                      {t('sharing.sent.sealedReport', { ...entry.report })}
+                    </span>
+                  ) : (
+                    <>
+                      {entry.caseCodes.join(', ')}
+                      {entry.mode === 'redacted' ? ` · ${t('sharing.redacted')}` : ''}
+                    </>
+                  )}
                   {entry.purpose ? <Text size="xs">{entry.purpose}</Text> : null}
                 </Table.Td>
                 <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>

@@ -104,7 +104,11 @@ export function VerificationReport({ report }: { report: Verification }) {
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{t('sharing.contents')}</Table.Th>
-            <Table.Td>{t('sharing.open.counts', { records, files: report.files.length })}</Table.Td>
+            <Table.Td data-testid="manifest-contents">
+              {report.report
+                ? t('sharing.open.sealedReport', { ...report.report })
+                : t('sharing.open.counts', { records, files: report.files.length })}
+            </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{t('sharing.sha256')}</Table.Th>
