@@ -3,7 +3,7 @@
  * back exactly A's protected model; no small count is anywhere in the file's plaintext; the exports
  * log, the audit chain and receipts work as for exports; recipient rules are the exporter's.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportsDataGenerator, seedReportsData } from '../../../../bench/reports-data.ts';
@@ -62,6 +62,13 @@ async function plaintextFiles(v: TestVault, file: string): Promise<Map<string, s
     { kinds: ['report'] },
   );
   return out;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
 }
 
 async function send(a: TestVault, to: string[], name = 'report.cvx'): Promise<ReportExportResult> {
