@@ -120,6 +120,12 @@ describe('sealed report', () => {
     await expect(b.sharing.import(result.outPath)).rejects.toMatchObject({
       code: 'RECEIVED_ALREADY_IMPORTED',
     });
+    // Stored encrypted: no byte of either vault folder, nor the sealed file, holds the report in clear.
+    for (const file of [...filesUnder(b.dir), ...filesUnder(a.dir), result.outPath]) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes('casevault.report/1'), file).toBe(false);
+      expect(bytes.includes(model.tables[0]!.label.en), file).toBe(false);
+    }
 
     // A: logged with its kind, audited as a sealed report export.
     const logged = a.sharing.exportsList()[0]!;
