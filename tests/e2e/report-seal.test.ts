@@ -99,7 +99,9 @@ describe('a sealed report between two vaults in Chromium (real vault core)', () 
     expect(await report.getByTestId('sender').getAttribute('data-known')).toBe('true');
     for (const check of await report.getByTestId('check').all())
       expect(await check.getAttribute('data-passed')).toBe('true');
-    expect(await report.getByTestId('manifest-contents').textContent()).toContain('Un rapport scellé');
+    expect(await report.getByTestId('manifest-contents').textContent()).toContain(
+      `Un rapport scellé\u00a0: «\u00a0${INTAKE}\u00a0»`,
+    );
     await checkScreen(page, 'report-seal', 'verified');
     await page.getByRole('button', { name: 'Importer dans Reçus' }).click();
     const row = page.getByTestId('received-row');
@@ -136,7 +138,9 @@ describe('a sealed report between two vaults in Chromium (real vault core)', () 
     await page.getByRole('tab', { name: 'Exports envoyés' }).click();
     const exportRow = page.getByTestId('export-row');
     await exportRow.waitFor();
-    expect(await exportRow.getByTestId('export-row-report').textContent()).toContain('Rapport scellé intake');
+    expect(await exportRow.getByTestId('export-row-report').textContent()).toContain(
+      `Rapport scellé «\u00a0${INTAKE}\u00a0»`,
+    );
     a.dialogs.nextOpen.push([receiptFile]);
     await page.getByRole('button', { name: 'Importer un accusé de réception…' }).click();
     await page.getByTestId('receipt-imported').waitFor({ timeout: 30_000 });

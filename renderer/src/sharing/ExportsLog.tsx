@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDate } from '../identity/labels.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
+import { reportLabel } from '../reports/report-label.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ExportLogView, sharingApi } from './api.ts';
 
@@ -82,7 +83,10 @@ export function ExportsLog() {
                 <Table.Td>
                   {entry.report ? (
                     <span data-testid="export-row-report">
-                      {t('sharing.sent.sealedReport', { ...entry.report })}
+                      {t('sharing.sent.sealedReport', {
+                        ...entry.report,
+                        reportId: reportLabel(entry.report.reportId, lang),
+                      })}
                     </span>
                   ) : (
                     <>

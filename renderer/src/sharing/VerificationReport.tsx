@@ -10,6 +10,7 @@ import { isErrorCode, messageFor } from '../../../shared/errors.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { FingerprintDigits } from '../identity/FingerprintDigits.tsx';
 import { formatDate } from '../identity/labels.ts';
+import { reportLabel } from '../reports/report-label.ts';
 import type { Verification } from './api.ts';
 
 export function VerificationFailure({ code }: { code: string }) {
@@ -106,7 +107,10 @@ export function VerificationReport({ report }: { report: Verification }) {
             <Table.Th scope="row">{t('sharing.contents')}</Table.Th>
             <Table.Td data-testid="manifest-contents">
               {report.report
-                ? t('sharing.open.sealedReport', { ...report.report })
+                ? t('sharing.open.sealedReport', {
+                    ...report.report,
+                    reportId: reportLabel(report.report.reportId, lang),
+                  })
                 : t('sharing.open.counts', { records, files: report.files.length })}
             </Table.Td>
           </Table.Tr>
