@@ -181,6 +181,25 @@ describe('sealed report', () => {
     expect(a.sharing.exportsList()).toHaveLength(1);
   });
 
+  it('imports a report from an unknown sender with that provenance: not known, its fingerprint', async () => {
+    const c = await fx.vault('Chantal');
+    const b = await fx.vault('Bintou');
+    const bAtC = addContact(c, b, 'coordination');
+    seed(c, 20);
+    const result = await send(c, [bAtC]);
+    const received = await b.sharing.import(result.outPath);
+    expect(received.kind).toBe('report');
+    expect(received.sender).toMatchObject({
+      known: false,
+      fingerprintId: c.identity.ownPublic().fingerprint.id,
+      name: 'Chantal',
+    });
+    expect(received.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // Once B imports C's card, the same entry shows C as known (looked up again on every read).
+    addContact(b, c, 'coordination');
+    expect(b.sharing.receivedGet(received.id).sender.known).toBe(true);
+  });
+
   it('is refused by an opener that accepts only exports', async () => {
     const a = await fx.vault('Alice');
     const b = await fx.vault('Bintou');
