@@ -44,7 +44,8 @@ export type AuditAction =
   | 'sharing.receipt-create'
   | 'sharing.receipt-import'
   | 'sharing.backup'
-  | 'sharing.restore';
+  | 'sharing.restore'
+  | 'sharing.received-view';
 
 export interface AuditInput {
   at: string;
