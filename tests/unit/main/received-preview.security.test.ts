@@ -29,6 +29,7 @@ function fakeReader(mime = 'image/png') {
     },
     async readRange(id, start, end) {
       if (state.locked) throw new CaseVaultError('VAULT_LOCKED');
+      if (id !== ID) throw new CaseVaultError('RECEIVED_NOT_FOUND');
       state.reads.push([start, end]);
       return BYTES.slice(start, end);
     },
