@@ -4,8 +4,8 @@
  * codes as their FR/EN names). A code this version does not know, or a field it has never heard of
  * (a sender on a newer version), is shown as stored and marked — never hidden, never a crash.
  */
-import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Button, Code, Paper, Stack, Table, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/errors.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -103,6 +103,9 @@ export function ReceivedRecordCard({
   const plain = filled.filter((spec) => !spec.section);
   const identifying = filled.filter((spec) => spec.section);
   const unknown = uncoveredKeys(row, specs, handled);
+  // Like the sender's People tab, identifying data (real name, safe contact) is not on screen until
+  // asked for, and leaves the screen again with the record.
+  const [revealed, setRevealed] = useState(false);
   return (
     <Paper withBorder p="sm" radius="md" component="li" data-testid="received-record" data-kind={kind}>
       <Stack gap={4}>
@@ -147,6 +150,20 @@ export function ReceivedRecordCard({
           </Table.Tbody>
         </Table>
         {identifying.length > 0 ? (
+          <div>
+            <Button
+              size="xs"
+              variant="outline"
+              color={WARN_COLOUR}
+              onClick={() => setRevealed((shown) => !shown)}
+              aria-expanded={revealed}
+              data-testid="received-reveal"
+            >
+              {revealed ? t('receivedView.hideIdentifying') : t('receivedView.revealIdentifying')}
+            </Button>
+          </div>
+        ) : null}
+        {identifying.length > 0 && revealed ? (
           <Table withTableBorder verticalSpacing={2} data-testid="received-identifying">
             <Table.Caption>{identifying[0]!.section!.title}</Table.Caption>
             <Table.Tbody>

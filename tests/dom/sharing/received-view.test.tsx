@@ -2,7 +2,7 @@
  * The Received area reads like the sender's own screens: record fields with the records screens'
  * labels and pick-list names in French and English (never the stored codes), dates formatted, people
  * with their role, and what this version does not know (a code, a field, a kind of record from a
- * newer sender) shown as stored and marked. Received files open in the app: the image from the
+ * newer sender) shown as stored and marked; identifying data only on request. Received files open in the app: the image from the
  * `/__received__/` route, text over IPC, the location warning when the file carries GPS (also in
  * the save-copy warning), and nothing saved without the warning.
  */
@@ -177,7 +177,7 @@ const fieldRow = (scope: HTMLElement, field: string) =>
 
 describe('received records with the records screens’ labels', () => {
   it('French: labels, names and dates, not stored codes; unknown codes, fields and kinds marked', async () => {
-    await openExport('fr');
+    const { user } = await openExport('fr');
     const kase = screen.getByTestId('received-case');
     expect(
       within(kase).getByRole('heading', { name: 'Dossier PSEA-2026-004 — Plainte contre un agent' }),
@@ -202,6 +202,12 @@ describe('received records with the records screens’ labels', () => {
     expect(within(people[0]!).getByRole('heading').textContent).toBe('Rose — Survivant·e');
     expect(fieldRow(people[0]!, 'ageGroup').textContent).toBe('Tranche d’âge18–25');
     expect(fieldRow(people[0]!, 'sex').textContent).toBe('SexeFéminin');
+    // The real name is not on screen until asked for, as on the sender's People tab.
+    expect(people[0]!.textContent).not.toContain('Aminata Diop');
+    await user.click(within(people[0]!).getByTestId('received-reveal'));
+    expect(fieldRow(people[0]!, 'realName').textContent).toBe('Nom réelAminata Diop');
+    await user.click(within(people[0]!).getByRole('button', { name: 'Masquer les données identifiantes' }));
+    expect(people[0]!.textContent).not.toContain('Aminata Diop');
 
     const incidents = within(kase)
       .getAllByTestId('received-record')
