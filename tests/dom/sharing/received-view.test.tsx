@@ -170,6 +170,15 @@ async function openExport(language: Language) {
   return { fake, user };
 }
 
+async function waitForVideo(scope: HTMLElement): Promise<HTMLVideoElement> {
+  for (let i = 0; i < 50; i++) {
+    const video = scope.querySelector('video');
+    if (video) return video;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no <video>');
+}
+
 const fieldRow = (scope: HTMLElement, field: string) =>
   within(scope)
     .getAllByTestId('received-field')
@@ -294,6 +303,40 @@ describe('received records with the records screens’ labels', () => {
   });
 });
 
+describe('received documents of unexpected shapes', () => {
+  it('shows what it can of odd entries and never crashes', async () => {
+    const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
+    fake.handlers['sharing:received-get'] = () => ({
+      ...(handlers()['sharing:received-get']() as object),
+      recordsJson: JSON.stringify({
+        cases: [42, null, 'x', { id: CASE, code: 'X-1', kind: ['not', 'a', 'code'], openedOn: 7 }],
+        people: 3,
+        casePeople: [{ caseId: CASE }, null],
+        customKinds: [{ fr: 'sans code' }],
+        incidents: [{ id: 'i', caseId: CASE, kind: null, people: [null, { role: 42 }], location: 'Goma' }],
+        notes: [],
+      }),
+    });
+    const i18n = createI18n('en');
+    render(
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <I18nextProvider i18n={i18n}>
+          <ReceivedArea />
+        </I18nextProvider>
+      </MantineProvider>,
+    );
+    await userEvent.setup().click(await screen.findByRole('button', { name: /9c8b7a6f/ }));
+    const kase = await screen.findByTestId('received-case');
+    expect(within(fieldRow(kase, 'kind')).getByTestId('unknown-code').textContent).toContain('not, a, code');
+    expect(fieldRow(kase, 'openedOn').textContent).toBe('Opened on7');
+    const incident = within(kase)
+      .getAllByTestId('received-record')
+      .find((r) => r.dataset.kind === 'incidents')!;
+    expect(fieldRow(incident, 'location').textContent).toContain('Goma');
+    expect(fieldRow(incident, 'people').textContent).toContain('—');
+  });
+});
+
 describe('received files previewed in the app', () => {
   it('shows the image from the Received route with the location warning, and text over IPC', async () => {
     const { fake, user } = await openExport('fr');
@@ -331,5 +374,46 @@ describe('received files previewed in the app', () => {
     expect(screen.queryByTestId('location-warning')).toBeNull();
     expect(fake.callsTo('sharing:received-file-text')).toEqual([{ id: NOTE }]);
     expect(fake.callsTo('sharing:received-file-save')).toEqual([]);
+  });
+
+  it('plays received audio and video from the same route', async () => {
+    const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
+    const media: Record<string, [string, string]> = {
+      [PHOTO]: ['audio/wav', 'audio'],
+      [NOTE]: ['video/mp4', 'video'],
+    };
+    fake.handlers['sharing:received-file-info'] = (input) => {
+      const id = (input as { id: string }).id;
+      const [mime, category] = media[id]!;
+      return {
+        id,
+        receivedId: RECEIVED,
+        name: id === PHOTO ? 'IMG_0001.JPG' : 'temoignage.txt',
+        size: 10,
+        sha256: SHA,
+        detectedType: { mime, ext: 'x', category },
+        metadata: {},
+      };
+    };
+    const i18n = createI18n('fr');
+    render(
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <I18nextProvider i18n={i18n}>
+          <ReceivedArea />
+        </I18nextProvider>
+      </MantineProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /9c8b7a6f/ }));
+    await user.click(await screen.findByRole('button', { name: 'Voir l’aperçu de IMG_0001.JPG' }));
+    const audio = await screen.findByTestId('received-preview-audio');
+    expect(audio.getAttribute('src')).toMatch(new RegExp(`/__received__/${PHOTO}$`));
+    await user.click(screen.getByTestId('received-file-back'));
+    await user.click(screen.getByRole('button', { name: 'Voir l’aperçu de temoignage.txt' }));
+    const view = await screen.findByTestId('received-file-view');
+    await within(view).findByRole('heading', { name: 'temoignage.txt' });
+    const video = await waitForVideo(view);
+    expect(video.getAttribute('src')).toMatch(new RegExp(`/__received__/${NOTE}$`));
+    expect(fake.callsTo('sharing:received-file-text')).toEqual([]);
   });
 });
