@@ -298,6 +298,11 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
       .toBe(160);
     expect(await fileView.getByTestId('location-warning').textContent()).toContain('14.78333');
     await checkScreen(page, 'sharing', 'received-file');
+    // Its save-copy warning says the copy carries the position too; cancelled, nothing written.
+    await fileView.getByRole('button', { name: 'Enregistrer une copie déchiffrée de photo.jpg' }).click();
+    await page.getByTestId('save-received-location').waitFor({ timeout: 30_000 });
+    await page.getByTestId('save-received-warning').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByTestId('save-received-warning').waitFor({ state: 'hidden' });
     await page.getByText('EN', { exact: true }).click();
     await fileView.getByText('This file reveals a location', { exact: true }).waitFor();
     await checkScreen(page, 'sharing', 'received-file');
