@@ -54,7 +54,15 @@ export function FilePreview({ source }: { source: PreviewSource }) {
           src={url}
           alt={label}
           data-testid={`${prefix}-preview-image`}
-          style={{ maxWidth: '100%', maxHeight: 480, display: 'block', borderRadius: 6 }}
+          // alignSelf: inside a Mantine Stack (a flex column) the default `stretch` would widen a
+          // small image to the column's width and distort it once maxHeight applies.
+          style={{
+            maxWidth: '100%',
+            maxHeight: 480,
+            display: 'block',
+            borderRadius: 6,
+            alignSelf: 'flex-start',
+          }}
         />
       );
     case 'video':
@@ -65,7 +73,7 @@ export function FilePreview({ source }: { source: PreviewSource }) {
           controls
           preload="metadata"
           aria-label={label}
-          style={{ maxWidth: '100%', maxHeight: 480 }}
+          style={{ maxWidth: '100%', maxHeight: 480, alignSelf: 'flex-start' }}
         />
       );
     case 'audio':
