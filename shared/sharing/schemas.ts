@@ -325,6 +325,7 @@ export const SHARING_OP_INPUTS = {
   'received-file-info': ReceivedFileIdInput,
   'received-file-view': ReceivedFileIdInput,
   'received-file-read-range': ReceivedFileRangeInput,
+  'received-file-verify': ReceivedFileIdInput,
 } as const;
 export type SharingOp = keyof typeof SHARING_OP_INPUTS;
 export const SHARING_OPS = Object.keys(SHARING_OP_INPUTS) as SharingOp[];

@@ -297,6 +297,8 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
       })
       .toBe(160);
     expect(await fileView.getByTestId('location-warning').textContent()).toContain('14.78333');
+    await fileView.getByTestId('received-verify').click();
+    expect(await fileView.getByTestId('received-verify-result').textContent()).toMatch(/^Intact/);
     await checkScreen(page, 'sharing', 'received-file');
     // Its save-copy warning says the copy carries the position too; cancelled, nothing written.
     await fileView.getByRole('button', { name: 'Enregistrer une copie déchiffrée de photo.jpg' }).click();

@@ -45,7 +45,8 @@ export type AuditAction =
   | 'sharing.receipt-import'
   | 'sharing.backup'
   | 'sharing.restore'
-  | 'sharing.received-view';
+  | 'sharing.received-view'
+  | 'sharing.received-verify';
 
 export interface AuditInput {
   at: string;

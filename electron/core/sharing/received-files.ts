@@ -12,15 +12,18 @@
  *   responder's side, as evidence previews log a `view`).
  * - `readReceivedRange`: plaintext bytes [start, end) for the preview route, not logged (a video
  *   makes dozens of range requests; the viewing was logged when it started).
+ * - `verifyReceivedFile`: every segment decrypted and authenticated again and the plaintext
+ *   re-hashed against the SHA-256 the sender signed; the outcome is logged
+ *   (`sharing.received-verify`).
  *
  * File keys are unwrapped for one call and wiped after it; decrypted buffers used for detection are
  * wiped before returning. Nothing touches the disk but the encrypted blob being read.
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
-import type { EvidenceMetadata } from '../../../shared/evidence/schemas.ts';
+import type { EvidenceMetadata, VerifyResult } from '../../../shared/evidence/schemas.ts';
 import type { ReceivedFileInfo } from '../../../shared/sharing/received-files.ts';
 import { wipe } from '../crypto/sodium.ts';
-import { type BlobRef, readBlobRange } from '../evidence/blob-reader.ts';
+import { type BlobRef, readBlobRange, verifyBlob } from '../evidence/blob-reader.ts';
 import { detectType, PREFIX_BYTES } from '../evidence/content-type.ts';
 import { extractMetadata } from '../evidence/metadata.ts';
 import { appendAudit } from '../records/audit.ts';
@@ -122,4 +125,25 @@ export async function readReceivedRange(
     readBlobRange(ctx.sodium, ctx.session.dir, refOf(row), key, start, end),
   );
   return { bytes, size: row.size };
+}
+
+/** Re-reads the whole file: every segment authenticated, the plaintext hashed and compared. */
+export async function verifyReceivedFile(
+  ctx: SharingContext,
+  id: string,
+  signal?: AbortSignal,
+): Promise<VerifyResult> {
+  const row = fileRow(ctx, id);
+  const result = await withFileKey(ctx, row, (key) =>
+    verifyBlob(ctx.sodium, ctx.session.dir, { ...refOf(row), id: row.id, sha256: row.sha256 }, key, signal),
+  );
+  appendAudit(ctx.session.db, ctx.session.auditMac, {
+    at: ctx.now().toISOString(),
+    actor: ctx.actor,
+    action: 'sharing.received-verify',
+    entity: 'received-file',
+    recordId: row.id,
+    detail: { sha256: row.sha256, ok: result.ok, ...(result.reason ? { reason: result.reason } : {}) },
+  });
+  return result;
 }

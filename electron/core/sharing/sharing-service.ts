@@ -14,7 +14,7 @@ import { recordContext, type SharingContext, type TaskOptions } from './context.
 import { createExport } from './exporter.ts';
 import { buildPlan } from './plan.ts';
 import { createReceipt, importReceipt } from './receipts.ts';
-import { readReceivedRange, receivedFileInfo } from './received-files.ts';
+import { readReceivedRange, receivedFileInfo, verifyReceivedFile } from './received-files.ts';
 import { extractReceivedFile, getReceived, listExports, listReceived } from './received-store.ts';
 import { extractTo, importFile, verifyFile } from './receiver.ts';
 import { resolveCases } from './selection.ts';
@@ -100,6 +100,10 @@ export class SharingService {
 
   receivedFileRange(id: string, start: number, end: number) {
     return readReceivedRange(this.#ctx, id, start, end);
+  }
+
+  receivedFileVerify(id: string, task: TaskOptions = {}) {
+    return verifyReceivedFile(this.#ctx, id, task.signal);
   }
 
   receiptCreate(input: { receivedId: string; outPath: string; note?: string | undefined }) {

@@ -2,7 +2,8 @@
  * One received file, shown in the app like an evidence item: marked as received (from whom, when,
  * which export), the location warning when its metadata carries GPS, the preview (image, audio,
  * video, text — the evidence view's FilePreview, fed from `/__received__/<id>`), what it is (name
- * as received, type from the content, the sender's stated type, size, SHA-256), its metadata, and
+ * as received, type from the content, the sender's stated type, size, SHA-256), its metadata,
+ * "Verify integrity" (every segment authenticated, the SHA-256 the sender signed checked again) and
  * "Save a decrypted copy…" behind its warning. Nothing here writes the file in clear.
  */
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
@@ -16,7 +17,12 @@ import { toUiError, type UiError } from '../ipc/client.ts';
 import { formatDateTime } from '../records/format.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import type { ReceivedDetailView } from './api.ts';
-import { type ReceivedFileInfoView, receivedFilesApi, receivedPreviewUrl } from './received-files-api.ts';
+import {
+  type ReceivedFileInfoView,
+  type ReceivedVerifyView,
+  receivedFilesApi,
+  receivedPreviewUrl,
+} from './received-files-api.ts';
 import { SaveReceivedFile } from './SaveReceivedFile.tsx';
 
 type ReceivedFile = ReceivedDetailView['fileList'][number];
@@ -113,7 +119,8 @@ export function ReceivedFileView({
               </Fact>
             </Table.Tbody>
           </Table>
-          <Group>
+          <Group align="flex-start">
+            <VerifyReceived id={info.id} />
             <SaveReceivedFile receivedId={received.id} fileId={info.id} name={info.name} />
           </Group>
           <Title order={4} size="h5">
@@ -134,5 +141,51 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
       </Table.Th>
       <Table.Td style={{ wordBreak: 'break-word' }}>{children}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Re-reads the whole file and says, in words, whether it is still what the sender signed. */
+function VerifyReceived({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ReceivedVerifyView | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await receivedFilesApi.verify(id));
+    } catch (caught) {
+      setError(toUiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => void verify()}
+          loading={busy}
+          data-testid="received-verify"
+        >
+          {t('evidence.actions.verify')}
+        </Button>
+      </Group>
+      {result ? (
+        <Alert
+          color={result.ok ? 'teal' : 'red'}
+          variant="light"
+          role="status"
+          data-testid="received-verify-result"
+        >
+          {result.ok ? t('receivedView.file.verifyOk') : t(`evidence.verify.bad.${result.reason ?? 'auth'}`)}
+        </Alert>
+      ) : null}
+      <ErrorAlert error={error} />
+    </Stack>
   );
 }

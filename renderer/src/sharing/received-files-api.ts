@@ -6,10 +6,13 @@
 import type { CaseVaultApi } from '../../../electron/preload/api.ts';
 import { isErrorCode } from '../../../shared/errors.ts';
 import type { IpcResult } from '../../../shared/ipc/contract.ts';
-import type { ReceivedFileInfoView } from '../../../shared/ipc/received-files-contract.ts';
+import type {
+  ReceivedFileInfoView,
+  ReceivedVerifyView,
+} from '../../../shared/ipc/received-files-contract.ts';
 import { UiError } from '../ipc/client.ts';
 
-export type { ReceivedFileInfoView };
+export type { ReceivedFileInfoView, ReceivedVerifyView };
 
 function bridge(): CaseVaultApi {
   const api = (window as { casevault?: CaseVaultApi }).casevault;
@@ -39,4 +42,5 @@ export function receivedPreviewUrl(id: string): string {
 export const receivedFilesApi = {
   info: (id: string) => unwrap(() => bridge().sharing.receivedFileInfo({ id })),
   text: (id: string) => unwrap(() => bridge().sharing.receivedFileText({ id })),
+  verify: (id: string) => unwrap(() => bridge().sharing.receivedFileVerify({ id })),
 };

@@ -146,6 +146,11 @@ function handlers() {
           };
     },
     'sharing:received-file-text': () => ({ text: 'Témoignage écrit de Rose.', truncated: false, size: 40 }),
+    'sharing:received-file-verify': (input: unknown) => ({
+      id: (input as { id: string }).id,
+      ok: false,
+      reason: 'auth',
+    }),
   };
 }
 
@@ -351,6 +356,12 @@ describe('received files previewed in the app', () => {
     expect(warning.textContent).toContain('14.68333');
     expect(within(view).getByText('Reçu')).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('IMG_0001.JPG');
+    // Verify integrity: the outcome in words.
+    await user.click(within(view).getByTestId('received-verify'));
+    expect((await within(view).findByTestId('received-verify-result')).textContent).toContain(
+      'échoue à l’authentification',
+    );
+    expect(fake.callsTo('sharing:received-file-verify')).toEqual([{ id: PHOTO }]);
 
     // The save-copy warning repeats the location, and nothing is saved before confirmation.
     await user.click(

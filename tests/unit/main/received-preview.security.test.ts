@@ -141,6 +141,7 @@ describe('received preview IPC', () => {
     ['sharing:received-file-info', { id: ID, path: '/etc/passwd' }, 'input'],
     ['sharing:received-file-text', { id: '../../secret' }, 'input.id'],
     ['sharing:received-file-text', {}, 'input.id'],
+    ['sharing:received-file-verify', { id: ID, outPath: '/tmp/x' }, 'input'],
   ])('%s refuses %j in main', async (channel, input, detail) => {
     const { registry, calls } = setup({});
     expect(await registry.invoke(channel, input)).toEqual({
@@ -148,6 +149,17 @@ describe('received preview IPC', () => {
       error: { code: 'INVALID_INPUT', detail },
     });
     expect(calls).toEqual([]);
+  });
+
+  it('verifies a received file by its id only', async () => {
+    const { registry, calls } = setup({
+      'received-file-verify': (i) => ({ id: i.id, ok: false, reason: 'hash' }),
+    });
+    expect(await registry.invoke('sharing:received-file-verify', { id: ID })).toEqual({
+      ok: true,
+      value: { id: ID, ok: false, reason: 'hash' },
+    });
+    expect(calls).toEqual([{ op: 'received-file-verify', input: { id: ID } }]);
   });
 
   it('gives what a file is without logging a viewing', async () => {

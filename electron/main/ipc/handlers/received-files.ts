@@ -1,9 +1,11 @@
 /**
- * Received-file preview handlers: what a received file is, and the start of a text file. Ids are
+ * Received-file preview handlers: what a received file is, the start of a text file, and an
+ * integrity check. Ids are
  * UUIDs checked by the contract before anything reaches the vault; the vault's own op schemas
  * check them again. Images, audio and video go through `/__received__/<id>` (received-protocol.ts).
  */
 import { CaseVaultError } from '../../../../shared/errors.ts';
+import type { VerifyResult } from '../../../../shared/evidence/schemas.ts';
 import { TEXT_PREVIEW_BYTES } from '../../../../shared/ipc/received-files-contract.ts';
 import type { ReceivedFileInfo } from '../../../../shared/sharing/received-files.ts';
 import type { Register } from '../handler-table.ts';
@@ -29,5 +31,10 @@ export function registerReceivedFilesHandlers(register: Register, deps: IpcDeps)
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes, { stream: length < info.size });
     bytes.fill(0);
     return { text, truncated: length < info.size, size: info.size };
+  });
+
+  register('sharing:received-file-verify', async ({ id }) => {
+    deps.activity();
+    return (await sharing('received-file-verify', { id })) as VerifyResult;
   });
 }

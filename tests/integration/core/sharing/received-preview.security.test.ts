@@ -41,6 +41,12 @@ describe('received previews of altered files', () => {
     await expect(
       r.b.sharing.receivedFileRange(r.big.id, segmentOffset(1) - 10_000, segmentOffset(1) + 10),
     ).rejects.toMatchObject({ code: 'EVIDENCE_DAMAGED', detail: 'auth' });
+    // A full verification names the failure instead of throwing.
+    expect(await r.b.sharing.receivedFileVerify(r.big.id)).toEqual({
+      id: r.big.id,
+      ok: false,
+      reason: 'auth',
+    });
   });
 
   it('refuses to say what an altered or truncated file is', async () => {

@@ -82,6 +82,15 @@ describe('received file previews (core)', () => {
     expect(big.detectedType.category).toBe('other');
   });
 
+  it('verifies a received file against the SHA-256 the sender signed, and logs it', async () => {
+    expect(await r.b.sharing.receivedFileVerify(r.big.id)).toEqual({ id: r.big.id, ok: true });
+    const logged = listAudit(r.b.session.db, { recordIds: [r.big.id], limit: 100 }).filter(
+      (e) => e.action === 'sharing.received-verify',
+    );
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!.detail as unknown as string)).toMatchObject({ ok: true });
+  });
+
   it('logs one viewing per view, never per range read, and keeps the audit chain valid', async () => {
     const views = () =>
       listAudit(r.b.session.db, { recordIds: [r.gps.id], limit: 100 }).filter(
