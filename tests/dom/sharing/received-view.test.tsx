@@ -30,7 +30,7 @@ const recordsJson = JSON.stringify({
   format: 'casevault.records/1',
   exportedAt: '2026-11-20T10:00:00.000Z',
   identities: 'included',
-  customKinds: [],
+  customKinds: [{ code: 'custom.threat-letter', fr: 'Lettre de menace', en: 'Threat letter' }],
   people: [
     { id: PERSON, alias: 'Rose', ageGroup: '18-25', sex: 'female', realName: 'Aminata Diop', ...stamp },
   ],
@@ -71,6 +71,17 @@ const recordsJson = JSON.stringify({
       datePrecision: 'exact',
       kind: 'mrm.future-violation',
       verification: 'verified',
+      location: {},
+      people: [],
+      ...stamp,
+    },
+    {
+      id: '5e4d3c2b-1a0f-4e9d-8c7b-0a9f8e7d6c5b',
+      caseId: CASE,
+      occurredOn: '2026-03-01',
+      datePrecision: 'month',
+      kind: 'custom.threat-letter',
+      verification: 'reported',
       location: {},
       people: [],
       ...stamp,
@@ -236,6 +247,11 @@ describe('received records with the records screens’ labels', () => {
     expect(within(fieldRow(incidents[1]!, 'kind')).getByTestId('unknown-code').textContent).toContain(
       'mrm.future-violation',
     );
+    // The sender's own incident kind, named as the document defines it; the date's precision said.
+    expect(within(incidents[2]!).getByRole('heading').textContent).toBe(
+      '1 mars 2026 (Mois connu) — Lettre de menace',
+    );
+    expect(fieldRow(incidents[2]!, 'kind').textContent).toBe('Type d’incidentLettre de menace');
 
     const consent = within(kase)
       .getAllByTestId('received-record')
