@@ -165,8 +165,11 @@ function handlers() {
   };
 }
 
-function renderReceived(language: Language) {
-  const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
+type Overrides = Parameters<typeof installFakeCaseVault>[0]['handlers'];
+
+/** The Received area in its providers, over a fake main whose handlers a test may override. */
+function renderReceived(language: Language, overrides: Overrides = {}) {
+  const fake = installFakeCaseVault({ state: 'unlocked', handlers: { ...handlers(), ...overrides } });
   const i18n = createI18n(language);
   render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
@@ -306,19 +309,12 @@ describe('received records with the records screens’ labels', () => {
   });
 
   it('says the records cannot be read rather than crashing on a document that is not JSON', async () => {
-    const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
-    fake.handlers['sharing:received-get'] = () => ({
-      ...(handlers()['sharing:received-get']() as object),
-      recordsJson: '{"cases": [42, null, "x"], "people": 3',
+    renderReceived('fr', {
+      'sharing:received-get': () => ({
+        ...(handlers()['sharing:received-get']() as object),
+        recordsJson: '{"cases": [42, null, "x"], "people": 3',
+      }),
     });
-    const i18n = createI18n('fr');
-    render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <I18nextProvider i18n={i18n}>
-          <ReceivedArea />
-        </I18nextProvider>
-      </MantineProvider>,
-    );
     await userEvent.setup().click(await screen.findByRole('button', { name: /9c8b7a6f/ }));
     expect(await screen.findByText('Les enregistrements n’ont pas pu être lus.')).toBeTruthy();
   });
@@ -326,26 +322,19 @@ describe('received records with the records screens’ labels', () => {
 
 describe('received documents of unexpected shapes', () => {
   it('shows what it can of odd entries and never crashes', async () => {
-    const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
-    fake.handlers['sharing:received-get'] = () => ({
-      ...(handlers()['sharing:received-get']() as object),
-      recordsJson: JSON.stringify({
-        cases: [42, null, 'x', { id: CASE, code: 'X-1', kind: ['not', 'a', 'code'], openedOn: 7 }],
-        people: 3,
-        casePeople: [{ caseId: CASE }, null],
-        customKinds: [{ fr: 'sans code' }],
-        incidents: [{ id: 'i', caseId: CASE, kind: null, people: [null, { role: 42 }], location: 'Goma' }],
-        notes: [],
+    renderReceived('en', {
+      'sharing:received-get': () => ({
+        ...(handlers()['sharing:received-get']() as object),
+        recordsJson: JSON.stringify({
+          cases: [42, null, 'x', { id: CASE, code: 'X-1', kind: ['not', 'a', 'code'], openedOn: 7 }],
+          people: 3,
+          casePeople: [{ caseId: CASE }, null],
+          customKinds: [{ fr: 'sans code' }],
+          incidents: [{ id: 'i', caseId: CASE, kind: null, people: [null, { role: 42 }], location: 'Goma' }],
+          notes: [],
+        }),
       }),
     });
-    const i18n = createI18n('en');
-    render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <I18nextProvider i18n={i18n}>
-          <ReceivedArea />
-        </I18nextProvider>
-      </MantineProvider>,
-    );
     await userEvent.setup().click(await screen.findByRole('button', { name: /9c8b7a6f/ }));
     const kase = await screen.findByTestId('received-case');
     expect(within(fieldRow(kase, 'kind')).getByTestId('unknown-code').textContent).toContain('not, a, code');
@@ -404,32 +393,25 @@ describe('received files previewed in the app', () => {
   });
 
   it('plays received audio and video from the same route', async () => {
-    const fake = installFakeCaseVault({ state: 'unlocked', handlers: handlers() });
     const media: Record<string, [string, string]> = {
       [PHOTO]: ['audio/wav', 'audio'],
       [NOTE]: ['video/mp4', 'video'],
     };
-    fake.handlers['sharing:received-file-info'] = (input) => {
-      const id = (input as { id: string }).id;
-      const [mime, category] = media[id]!;
-      return {
-        id,
-        receivedId: RECEIVED,
-        name: id === PHOTO ? 'IMG_0001.JPG' : 'temoignage.txt',
-        size: 10,
-        sha256: SHA,
-        detectedType: { mime, ext: 'x', category },
-        metadata: {},
-      };
-    };
-    const i18n = createI18n('fr');
-    render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <I18nextProvider i18n={i18n}>
-          <ReceivedArea />
-        </I18nextProvider>
-      </MantineProvider>,
-    );
+    const fake = renderReceived('fr', {
+      'sharing:received-file-info': (input) => {
+        const id = (input as { id: string }).id;
+        const [mime, category] = media[id]!;
+        return {
+          id,
+          receivedId: RECEIVED,
+          name: id === PHOTO ? 'IMG_0001.JPG' : 'temoignage.txt',
+          size: 10,
+          sha256: SHA,
+          detectedType: { mime, ext: 'x', category },
+          metadata: {},
+        };
+      },
+    });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /9c8b7a6f/ }));
     await user.click(await screen.findByRole('button', { name: 'Voir l’aperçu de IMG_0001.JPG' }));
