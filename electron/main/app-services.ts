@@ -6,6 +6,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AppInfo, EventChannel, EventPayload } from '../../shared/ipc/contract.ts';
+import type { ReceivedFileInfo } from '../../shared/sharing/received-files.ts';
 import type { VaultService } from '../core/service/types.ts';
 import { WorkerVaultService } from '../host/worker-vault-service.ts';
 import { AutoLock, type Clock, systemClock } from './auto-lock.ts';
@@ -15,6 +16,8 @@ import { FileTokenRegistry } from './files/file-tokens.ts';
 import type { FileDialogs } from './ipc/dialogs.ts';
 import { createIpcRegistry, type IpcRegistry } from './ipc/registry.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, PreferencesStore } from './preferences.ts';
+import type { PreviewProtocol } from './preview-protocol.ts';
+import { createReceivedProtocol } from './received-protocol.ts';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -43,6 +46,8 @@ export interface AppServices {
   fileTokens: FileTokenRegistry;
   /** Serves `/__evidence__/<id>` previews; main routes its app scheme to it (withEvidenceRoute). */
   evidenceProtocol: EvidenceProtocol;
+  /** Serves `/__received__/<id>` previews of received files (received-protocol.ts). */
+  receivedProtocol: PreviewProtocol;
   /** Locks at once and hides the window (shortcut, button, or the tray in a later version). */
   panic(): Promise<void>;
   dispose(): Promise<void>;
@@ -79,10 +84,23 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     },
     { now: () => clock.now() },
   );
+  const receivedProtocol = createReceivedProtocol(
+    {
+      viewStart: async (id) => {
+        const info = (await service.sharing('received-file-view', { id })) as ReceivedFileInfo;
+        return { size: info.size, mime: info.detectedType.mime };
+      },
+      readRange: async (id, start, end) =>
+        ((await service.sharing('received-file-read-range', { id, start, end })) as { bytes: Uint8Array })
+          .bytes,
+    },
+    { now: () => clock.now() },
+  );
   const unsubscribeLocked = service.onLocked((reason) => {
     // Whatever was chosen or opened before the lock must be chosen or opened again after it.
     fileTokens.clear();
     evidenceProtocol.forget();
+    receivedProtocol.forget();
     opts.sendEvent('vault:locked', { reason });
   });
 
@@ -112,6 +130,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     autoLock,
     fileTokens,
     evidenceProtocol,
+    receivedProtocol,
     panic,
     async dispose() {
       if (disposed) return;

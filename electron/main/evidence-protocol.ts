@@ -1,177 +1,42 @@
 /**
- * Previews of evidence from decrypted bytes held in memory, never a plaintext file on disk.
- *
- * The page loads `/__evidence__/<item id>` on its OWN origin (casevault://app/ in the app; the e2e
- * harness routes its origin to the same handler), so `<img>`, `<video>` and `<audio>` can show an
- * item with only `media-src 'self'` added to the CSP, and nothing else can: there is no other
- * origin in the app and `connect-src` stays 'none' (page scripts cannot fetch the bytes).
- *
- * Each request is answered from bounded ranges read through the vault service (the vault worker
- * decrypts only the segments covering the range), as HTTP range responses (206, Content-Range,
- * Accept-Ranges) so a long video streams by range; no response is cached (`no-store`). The vault
- * must be unlocked (403 otherwise) and the id must be an existing item (404 otherwise).
- *
- * Custody: the first request for an item starts a "view" (one custody entry, written by the vault
- * core's `view-start`); the later range requests of the same view reuse its size and type for
- * `viewTtlMs` (a video makes dozens of range requests; one viewing is one entry). Locking forgets
- * every view. MUST NOT import electron.
+ * The evidence preview route, `/__evidence__/<item id>`: evidence items decrypted in memory and
+ * served by range through the shared preview layer (preview-protocol.ts, which explains the origin,
+ * CSP, range and custody rules). A viewing is one custody `view` entry (the core's `view-start`).
+ * MUST NOT import electron.
  */
-import { APP_HOST, APP_SCHEME } from './csp.ts';
-import { parseRange } from './http-range.ts';
+import {
+  createPreviewProtocol,
+  isPreviewUrl,
+  PREVIEW_RESPONSE_CSP,
+  type PreviewProtocol,
+  type PreviewProtocolOptions,
+  type PreviewReader,
+  previewIdFromUrl,
+  withPreviewRoutes,
+} from './preview-protocol.ts';
+
+export { previewContentType } from './preview-protocol.ts';
 
 export const EVIDENCE_PATH_PREFIX = '/__evidence__/';
-const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Policy for an evidence response if it is ever rendered as a document: no script, opaque origin. */
-export const EVIDENCE_RESPONSE_CSP =
-  "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
-
-/** What the preview needs from the vault service (adapted in app-services.ts). */
-export interface EvidenceReader {
-  /** Starts a viewing (custody entry); VAULT_LOCKED or a not-found code otherwise. */
-  viewStart(id: string): Promise<{ size: number; mime: string }>;
-  /** Plaintext bytes [start, endExclusive); at most `chunkBytes` per call. */
-  readRange(id: string, start: number, endExclusive: number): Promise<Uint8Array>;
-}
-
-export interface EvidenceProtocolOptions {
-  now?: () => number;
-  viewTtlMs?: number;
-  /** Bytes per read; one read is one bounded decryption in the worker. */
-  chunkBytes?: number;
-}
-
-export interface EvidenceProtocol {
-  handle(request: Request): Promise<Response>;
-  /** Forgets every running view (called when the vault locks). */
-  forget(): void;
-}
-
-/** Only types a browser renders inertly; anything else (SVG, HTML, …) is served as opaque bytes. */
-export function previewContentType(mime: string): string {
-  const type = mime.toLowerCase();
-  if (/^image\/(jpeg|png|gif|webp|avif|bmp)$/.test(type)) return type;
-  if (/^video\/(mp4|webm|ogg|quicktime)$/.test(type)) return type;
-  if (/^audio\/(mpeg|mp4|ogg|wav|x-wav|webm|flac|x-flac|aac)$/.test(type)) return type;
-  if (type === 'text/plain') return 'text/plain; charset=utf-8';
-  if (type === 'application/pdf') return type;
-  return 'application/octet-stream';
-}
-
-/** The item id a URL asks for, or undefined if the URL is not an evidence URL of our origin. */
-export function evidenceIdFromUrl(rawUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '') return undefined;
-  if (url.username !== '' || url.password !== '' || url.search !== '') return undefined;
-  if (!url.pathname.startsWith(EVIDENCE_PATH_PREFIX)) return undefined;
-  const id = url.pathname.slice(EVIDENCE_PATH_PREFIX.length);
-  return ID_PATTERN.test(id) ? id : undefined;
-}
-
-export function isEvidenceUrl(rawUrl: string): boolean {
-  try {
-    return new URL(rawUrl).pathname.startsWith(EVIDENCE_PATH_PREFIX);
-  } catch {
-    return false;
-  }
-}
-
-const BASE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': EVIDENCE_RESPONSE_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'Accept-Ranges': 'bytes',
-};
+export const EVIDENCE_RESPONSE_CSP = PREVIEW_RESPONSE_CSP;
+export type EvidenceReader = PreviewReader;
+export type EvidenceProtocolOptions = PreviewProtocolOptions;
+export type EvidenceProtocol = PreviewProtocol;
 
 export function createEvidenceProtocol(
   reader: EvidenceReader,
   opts: EvidenceProtocolOptions = {},
 ): EvidenceProtocol {
-  const now = opts.now ?? Date.now;
-  const ttl = opts.viewTtlMs ?? 10 * 60 * 1000;
-  const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
-  // A pending view is shared: the thumbnail and the preview asking at once make one custody entry.
-  const views = new Map<string, { info: Promise<{ size: number; mime: string }>; startedAt: number }>();
+  return createPreviewProtocol(reader, EVIDENCE_PATH_PREFIX, opts);
+}
 
-  const view = (id: string) => {
-    const known = views.get(id);
-    if (known && now() - known.startedAt < ttl) return known.info;
-    const info = reader.viewStart(id).then(({ size, mime }) => ({ size, mime }));
-    views.set(id, { info, startedAt: now() });
-    return info;
-  };
+/** The item id a URL asks for, or undefined if the URL is not an evidence URL of our origin. */
+export function evidenceIdFromUrl(rawUrl: string): string | undefined {
+  return previewIdFromUrl(rawUrl, EVIDENCE_PATH_PREFIX);
+}
 
-  const handle = async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
-    const id = evidenceIdFromUrl(request.url);
-    if (!id) return refuse(404);
-    let info: { size: number; mime: string };
-    try {
-      info = await view(id);
-    } catch (error) {
-      views.delete(id);
-      return refuse(statusForError(error));
-    }
-    const { size } = info;
-    const range = parseRange(request.headers.get('range'), size);
-    if (range.kind === 'unsatisfiable') {
-      return new Response(null, {
-        status: 416,
-        headers: { ...BASE_HEADERS, 'Content-Range': `bytes */${size}` },
-      });
-    }
-    const start = range.kind === 'range' ? range.start : 0;
-    const endExclusive = range.kind === 'range' ? range.end + 1 : size;
-    const headers: Record<string, string> = {
-      ...BASE_HEADERS,
-      'Content-Type': previewContentType(info.mime),
-      'Content-Length': String(endExclusive - start),
-    };
-    if (range.kind === 'range') headers['Content-Range'] = `bytes ${start}-${range.end}/${size}`;
-    const status = range.kind === 'range' ? 206 : 200;
-    if (request.method === 'HEAD' || endExclusive === start) return new Response(null, { status, headers });
-
-    // The first chunk is read before answering, so a lock or a damaged item becomes a status code
-    // rather than a stream that breaks; the rest is pulled as the page consumes it.
-    let first: Uint8Array;
-    try {
-      first = await reader.readRange(id, start, Math.min(endExclusive, start + chunkBytes));
-    } catch (error) {
-      views.delete(id);
-      return refuse(statusForError(error));
-    }
-    let position = start + first.byteLength;
-    let pending: Uint8Array | undefined = first;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (pending) {
-          controller.enqueue(pending);
-          pending = undefined;
-        } else if (position < endExclusive) {
-          try {
-            const bytes = await reader.readRange(id, position, Math.min(endExclusive, position + chunkBytes));
-            if (bytes.byteLength === 0) throw new Error('short read');
-            position += bytes.byteLength;
-            controller.enqueue(bytes);
-          } catch {
-            controller.error(new Error('evidence read failed'));
-            return;
-          }
-        }
-        if (!pending && position >= endExclusive) controller.close();
-      },
-    });
-    return new Response(body, { status, headers });
-  };
-
-  return { handle, forget: () => views.clear() };
+export function isEvidenceUrl(rawUrl: string): boolean {
+  return isPreviewUrl(rawUrl, EVIDENCE_PATH_PREFIX);
 }
 
 /** Routes `/__evidence__/…` to the evidence handler and everything else to the app's files. */
@@ -179,18 +44,5 @@ export function withEvidenceRoute(
   app: (request: Request) => Promise<Response>,
   evidence: (request: Request) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
-  return (request) => (isEvidenceUrl(request.url) ? evidence(request) : app(request));
-}
-
-function statusForError(error: unknown): number {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code === 'VAULT_LOCKED' || code === 'VAULT_NOT_FOUND') return 403;
-  if (typeof code === 'string' && code.endsWith('NOT_FOUND')) return 404;
-  if (code === 'INVALID_INPUT') return 400;
-  return 500;
-}
-
-function refuse(status: number): Response {
-  const { 'Accept-Ranges': _ranges, ...headers } = BASE_HEADERS;
-  return new Response(null, { status, headers });
+  return withPreviewRoutes(app, [{ pathPrefix: EVIDENCE_PATH_PREFIX, handle: evidence }]);
 }

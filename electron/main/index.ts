@@ -10,11 +10,11 @@ import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { type AppServices, createAppServices } from './app-services.ts';
 import { APP_SCHEME, APP_URL } from './csp.ts';
 import { electronDialogs } from './electron-dialogs.ts';
-import { withEvidenceRoute } from './evidence-protocol.ts';
 import { installIpc } from './ipc/install.ts';
 import { installMinimalMenu } from './menu.ts';
 import { resolveAppPaths } from './paths.ts';
 import { systemLanguageFrom } from './preferences.ts';
+import { withPreviewRoutes } from './preview-protocol.ts';
 import { createAppProtocolHandler } from './protocol.ts';
 import { guardWebContents, hardenSession } from './security.ts';
 import { type OriginPolicy, trustedPagePrefixes } from './security-policy.ts';
@@ -30,7 +30,7 @@ protocol.registerSchemesAsPrivileged([
       supportFetchAPI: true,
       corsEnabled: true,
       codeCache: true,
-      // <video>/<audio> previews of evidence are answered by range from this scheme (evidence-protocol.ts).
+      // <video>/<audio> previews are answered by range from this scheme (preview-protocol.ts).
       stream: true,
     },
   },
@@ -81,13 +81,14 @@ function start(): void {
     ...electronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)),
   });
   services = appServices;
-  // The built renderer, plus evidence previews from decrypted bytes in memory (/__evidence__/<id>).
+  // The built renderer, plus previews from decrypted bytes in memory: evidence (/__evidence__/<id>)
+  // and received files (/__received__/<id>).
   protocol.handle(
     APP_SCHEME,
-    withEvidenceRoute(
-      createAppProtocolHandler(join(import.meta.dirname, '../renderer')),
-      appServices.evidenceProtocol.handle,
-    ),
+    withPreviewRoutes(createAppProtocolHandler(join(import.meta.dirname, '../renderer')), [
+      appServices.evidenceProtocol,
+      appServices.receivedProtocol,
+    ]),
   );
 
   installIpc(ipcMain, appServices.registry, {

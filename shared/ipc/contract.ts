@@ -11,6 +11,7 @@ import { ERROR_CODES } from '../errors.ts';
 import { evidenceContract, TaskProgressEvent } from './evidence-contract.ts';
 import { filesContract } from './files-contract.ts';
 import { identityContract } from './identity-contract.ts';
+import { receivedFilesContract } from './received-files-contract.ts';
 import { recordsContract } from './records-contract.ts';
 import { reportsContract } from './reports-contract.ts';
 import { sharingContract } from './sharing-contract.ts';
@@ -88,6 +89,7 @@ export const contract = {
   ...identityContract,
   ...reportsContract,
   ...sharingContract,
+  ...receivedFilesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CONTACT_ROLES, VERIFICATION_STATES } from '../identity/constants.ts';
 import { CaseCode, Id, IsoDateTime } from '../records/schemas.ts';
+import { ReceivedFileIdInput, ReceivedFileRangeInput } from './received-files.ts';
 
 /** A real filesystem path resolved by main (or typed on the CLI). */
 const FsPath = z.string().min(1).max(4096);
@@ -372,6 +373,10 @@ export const SHARING_OP_INPUTS = {
   'receipt-import': PathInput,
   backup: BackupInput,
   'backup-status': BackupStatusInput,
+  'received-file-info': ReceivedFileIdInput,
+  'received-file-view': ReceivedFileIdInput,
+  'received-file-read-range': ReceivedFileRangeInput,
+  'received-file-verify': ReceivedFileIdInput,
   'report-export': ReportExportInput,
   'received-report': ReceivedIdInput,
 } as const;

@@ -2,8 +2,8 @@
  * Runs the BUILT renderer (out/renderer) in Debian's Chromium, with no Electron and no server:
  * - every request to https://casevault.invalid/ is answered by main's own casevault:// protocol
  *   handler (electron/main/protocol.ts), so the page gets the app's files and the app's CSP and
- *   security headers byte for byte; `/__evidence__/<id>` goes to main's evidence preview handler
- *   (electron/main/evidence-protocol.ts), Range header included, as in the app;
+ *   security headers byte for byte; `/__evidence__/<id>` and `/__received__/<id>` go to main's
+ *   preview handlers (electron/main/preview-protocol.ts), Range header included, as in the app;
  * - `window.casevault` is built in the page by the preload's real `buildApi` (bundled at test start
  *   from tests/e2e/page-preload.ts), bridged by `exposeBinding` to the real main-process registry
  *   from `createAppServices` (real vault core in its worker, real SQLCipher, real Argon2id);
@@ -18,7 +18,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type AppServices, createAppServices } from '../../electron/main/app-services.ts';
 import { APP_ORIGIN } from '../../electron/main/csp.ts';
-import { withEvidenceRoute } from '../../electron/main/evidence-protocol.ts';
+import { withPreviewRoutes } from '../../electron/main/preview-protocol.ts';
 import { createAppProtocolHandler } from '../../electron/main/protocol.ts';
 import type { Language } from '../../shared/errors.ts';
 
@@ -152,11 +152,12 @@ export async function startApp(options: { systemLanguage?: Language } = {}): Pro
     locale: 'fr-FR',
   });
 
-  // The same routing as main: the app's files, and evidence previews from the vault at /__evidence__/.
-  const protocol = withEvidenceRoute(
-    createAppProtocolHandler(RENDERER_DIR),
-    services.evidenceProtocol.handle,
-  );
+  // The same routing as main: the app's files, and previews from the vault at /__evidence__/ and
+  // /__received__/.
+  const protocol = withPreviewRoutes(createAppProtocolHandler(RENDERER_DIR), [
+    services.evidenceProtocol,
+    services.receivedProtocol,
+  ]);
   const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await context.route(`${PAGE_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());

@@ -8,8 +8,9 @@
  * - in A's UI: the case view's "Share / Export…" → recipient B → consent OK, what leaves → purpose,
  *   passphrase → main's save dialog (stand-in: a file in the test's temp folder) → done with SHA-256;
  * - in B's UI: open the file (open dialog stand-in) → A known, every check passed, BEFORE any
- *   import → import into Received → the record and the file are there → send a receipt (save
- *   dialog stand-in);
+ *   import → import into Received → the records shown with their labels (not stored codes) → the
+ *   photo previewed inline from `/__received__/` (decoded by the browser), with its location
+ *   warning, and the text file too → send a receipt (save dialog stand-in);
  * - in A's UI: import the receipt → the export shows as acknowledged.
  * Screenshots: tests/e2e/screenshots/sharing-<screen>-<lang>.png; axe on every screen.
  */
@@ -17,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../electron/core/crypto/sodium.ts';
 import { cardToText } from '../../electron/core/identity/card.ts';
@@ -110,6 +112,30 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
       tokens: chosen.files.map((f) => f.token),
     });
     expect(added.items).toHaveLength(1);
+    // A photo that carries a GPS position: B must see it inline, with the location warning.
+    const photoFile = join(a.workDir, 'photo.jpg');
+    writeFileSync(
+      photoFile,
+      await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: 30, g: 110, b: 60 } } })
+        .jpeg()
+        .withExif({
+          IFD3: {
+            GPSLatitudeRef: 'N',
+            GPSLatitude: '14/1 47/1 0/1',
+            GPSLongitudeRef: 'W',
+            GPSLongitude: '16/1 56/1 0/1',
+          },
+        })
+        .toBuffer(),
+    );
+    const chosenPhoto = await call<{ files: Array<{ token: string }> }>(a, 'files:dropped', {
+      paths: [photoFile],
+    });
+    await call(a, 'evidence:add', {
+      taskId: crypto.randomUUID(),
+      caseId: kase.id,
+      tokens: chosenPhoto.files.map((f) => f.token),
+    });
 
     // A: from the case view to the export wizard.
     let page = a.page;
@@ -145,8 +171,9 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await plan.waitFor();
     expect(await plan.getAttribute('data-allowed')).toBe('true');
     expect(await page.getByTestId('identifying').getAttribute('data-value')).toBe('true');
-    expect(await page.getByTestId('leaving-item').allInnerTexts()).toEqual([
+    expect((await page.getByTestId('leaving-item').allInnerTexts()).sort()).toEqual([
       'menaces.txt (DEF-2026-014)\u00a0: original',
+      'photo.jpg (DEF-2026-014)\u00a0: original',
     ]);
     await checkScreen(page, 'sharing', 'export-review');
     await page.getByText('EN', { exact: true }).click();
@@ -207,7 +234,7 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     await warning.getByLabel(/^Je comprends/).check();
     await warning.getByRole('button', { name: 'Choisir le dossier et extraire…' }).click();
     await page.getByTestId('extract-done').waitFor({ timeout: 60_000 });
-    expect(readdirSync(clearDir).sort()).toEqual(['menaces.txt', 'records.json']);
+    expect(readdirSync(clearDir).sort()).toEqual(['menaces.txt', 'photo.jpg', 'records.json']);
     expect(readFileSync(join(clearDir, 'menaces.txt'), 'utf8')).toBe(readFileSync(evidenceFile, 'utf8'));
     await page.getByRole('button', { name: 'Importer dans Reçus' }).click();
     const row = page.getByTestId('received-row');
@@ -218,10 +245,58 @@ describe('sharing between two vaults in Chromium (real vault core)', () => {
     const view = page.getByTestId('received-view');
     await view.getByTestId('received-records').waitFor();
     expect(await view.getByTestId('received-records').textContent()).toContain('DEF-2026-014');
-    expect(await view.getByTestId('received-file').allInnerTexts()).toEqual([
+    expect((await view.getByTestId('received-file').allInnerTexts()).sort()).toEqual([
       expect.stringContaining('menaces.txt'),
+      expect.stringContaining('photo.jpg'),
     ]);
+    // The records screens' labels, not the stored codes.
+    const receivedText = (await view.getByTestId('received-records').textContent()) ?? '';
+    for (const label of [
+      'Protection d’un·e défenseur·e',
+      'Mariama — Survivant·e',
+      'Juridique',
+      'Type de dossier',
+    ])
+      expect(receivedText, label).toContain(label);
+    for (const code of ['defender-protection', 'survivor', 'identifying', 'written'])
+      expect(receivedText, code).not.toContain(code);
     await checkScreen(page, 'sharing', 'received-view');
+    // The photo previewed inline: decoded by the browser from /__received__/<id>, location warned.
+    await view.getByRole('button', { name: 'Voir l’aperçu de photo.jpg' }).click();
+    const fileView = page.getByTestId('received-file-view');
+    const image = fileView.getByTestId('received-preview-image');
+    await image.waitFor({ timeout: 30_000 });
+    expect(await image.getAttribute('src')).toMatch(/^\/__received__\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBe(160);
+    expect(await fileView.getByTestId('location-warning').textContent()).toContain('14.78333');
+    await fileView.getByTestId('received-verify').click();
+    expect(await fileView.getByTestId('received-verify-result').textContent()).toMatch(/^Intact/);
+    await checkScreen(page, 'sharing', 'received-file');
+    // Its save-copy warning says the copy carries the position too; cancelled, nothing written.
+    await fileView.getByRole('button', { name: 'Enregistrer une copie déchiffrée de photo.jpg' }).click();
+    await page.getByTestId('save-received-location').waitFor({ timeout: 30_000 });
+    await page.getByTestId('save-received-warning').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByTestId('save-received-warning').waitFor({ state: 'hidden' });
+    await page.getByText('EN', { exact: true }).click();
+    await fileView.getByText('This file reveals a location', { exact: true }).waitFor();
+    await checkScreen(page, 'sharing', 'received-file');
+    await fileView.getByRole('button', { name: /Back to the files/ }).click();
+    const englishText = (await view.getByTestId('received-records').textContent()) ?? '';
+    for (const label of ['Defender protection', 'Mariama — Survivor', 'Kind of case'])
+      expect(englishText).toContain(label);
+    await checkScreen(page, 'sharing', 'received-view');
+    await page.getByText('FR', { exact: true }).click();
+    await heading(page, 'Partage');
+    // The text file, read over IPC from the same encrypted copy.
+    await view.getByRole('button', { name: 'Voir l’aperçu de menaces.txt' }).click();
+    expect(await page.getByTestId('received-preview-text').textContent()).toBe(
+      readFileSync(evidenceFile, 'utf8'),
+    );
+    await page.getByTestId('received-file-back').click();
     // A decrypted copy of the received file, behind a warning, through main's save dialog.
     const copy = join(b.workDir, 'copie-menaces.txt');
     b.dialogs.nextSave.push(copy);

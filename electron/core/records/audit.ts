@@ -44,7 +44,9 @@ export type AuditAction =
   | 'sharing.receipt-create'
   | 'sharing.receipt-import'
   | 'sharing.backup'
-  | 'sharing.restore';
+  | 'sharing.restore'
+  | 'sharing.received-view'
+  | 'sharing.received-verify';
 
 export interface AuditInput {
   at: string;

@@ -27,6 +27,10 @@ export const SHARING_OPS_TABLE: OpTable = {
   'receipt-import': (s, i) => s.receiptImport(i.path),
   backup: (s, i, t) => s.backup(i, t),
   'backup-status': (s) => s.backupStatus(),
+  'received-file-info': (s, i) => s.receivedFileInfo(i.id, false),
+  'received-file-view': (s, i) => s.receivedFileInfo(i.id, true),
+  'received-file-read-range': (s, i) => s.receivedFileRange(i.id, i.start, i.end),
+  'received-file-verify': (s, i, t) => s.receivedFileVerify(i.id, t),
   'report-export': (s, i, t) => s.reportExport(i, t),
   'received-report': (s, i) => s.receivedReport(i.id),
 };

@@ -15,6 +15,7 @@ import { recordContext, type SharingContext, type TaskOptions } from './context.
 import { createExport } from './exporter.ts';
 import { buildPlan } from './plan.ts';
 import { createReceipt, importReceipt } from './receipts.ts';
+import { readReceivedRange, receivedFileInfo, verifyReceivedFile } from './received-files.ts';
 import { extractReceivedFile, getReceived, listExports, listReceived } from './received-store.ts';
 import { extractTo, importFile, verifyFile } from './receiver.ts';
 import { createReportExport, type ReportExportRequest } from './report-export.ts';
@@ -112,6 +113,19 @@ export class SharingService {
 
   receivedFileExtract(id: string, outPath: string) {
     return extractReceivedFile(this.#ctx, id, outPath);
+  }
+
+  /** What a received file is (type, metadata); `view` also logs a viewing (received-files.ts). */
+  receivedFileInfo(id: string, view: boolean) {
+    return receivedFileInfo(this.#ctx, id, { view });
+  }
+
+  receivedFileRange(id: string, start: number, end: number) {
+    return readReceivedRange(this.#ctx, id, start, end);
+  }
+
+  receivedFileVerify(id: string, task: TaskOptions = {}) {
+    return verifyReceivedFile(this.#ctx, id, task.signal);
   }
 
   receiptCreate(input: { receivedId: string; outPath: string; note?: string | undefined }) {

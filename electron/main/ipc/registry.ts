@@ -17,6 +17,7 @@ import { registerAppHandlers } from './handlers/app.ts';
 import { registerEvidenceHandlers } from './handlers/evidence.ts';
 import { registerFilesHandlers } from './handlers/files.ts';
 import { registerIdentityHandlers } from './handlers/identity.ts';
+import { registerReceivedFilesHandlers } from './handlers/received-files.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerReportsHandlers } from './handlers/reports.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
@@ -63,6 +64,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerIdentityHandlers(table.register, deps);
   registerReportsHandlers(table.register, deps);
   registerSharingHandlers(table.register, deps);
+  registerReceivedFilesHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

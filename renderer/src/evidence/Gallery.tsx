@@ -87,7 +87,7 @@ function VirtualGallery({ items, onOpen }: { items: EvidenceItem[]; onOpen: (id:
 }
 
 /** A short, visible label of the type ("JPG", "PDF") for tiles without a thumbnail. */
-export function TypeTile({ item, height }: { item: EvidenceItem; height: number }) {
+export function TypeTile({ item, height }: { item: Pick<EvidenceItem, 'detectedType'>; height: number }) {
   return (
     <div
       aria-hidden="true"

@@ -58,7 +58,7 @@ const DRAWABLE_IMAGES = new Set([
   'image/bmp',
 ]);
 
-export function isDrawableImage(item: EvidenceItem): boolean {
+export function isDrawableImage(item: Pick<EvidenceItem, 'detectedType'>): boolean {
   return item.detectedType.category === 'image' && DRAWABLE_IMAGES.has(item.detectedType.mime);
 }
 

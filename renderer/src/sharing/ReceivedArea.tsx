@@ -1,7 +1,8 @@
 /**
  * The read-only Received area: every imported export (from whom, when, export id, purpose), and one
- * of them opened: its provenance, its records as received (read-only), its files, and "Send a
- * receipt" (main's save dialog chooses where the small sealed receipt goes).
+ * of them opened: its provenance, its records as received (read-only, with the records screens'
+ * labels: ReceivedRecords), its files (previewed in the app: ReceivedFiles), and "Send a receipt"
+ * (main's save dialog chooses where the small sealed receipt goes).
  */
 import {
   Alert,
@@ -22,9 +23,9 @@ import { formatDate } from '../identity/labels.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ReceivedDetailView, type ReceivedSummaryView, sharingApi } from './api.ts';
+import { ReceivedFiles } from './ReceivedFiles.tsx';
 import { ReceivedRecords } from './ReceivedRecords.tsx';
 import { ReceivedReport } from './ReceivedReport.tsx';
-import { SaveReceivedFile } from './SaveReceivedFile.tsx';
 
 export function ReceivedArea() {
   const { t, i18n } = useTranslation();
@@ -191,25 +192,7 @@ function ReceivedView({ id, onBack }: { id: string; onBack: () => void }) {
           ) : (
             <ReceivedRecords json={detail.recordsJson} />
           )}
-          <Title order={3} size="h4">
-            {t('sharing.received.files')}
-          </Title>
-          {detail.fileList.length === 0 ? <Text size="sm">{t('sharing.received.noFiles')}</Text> : null}
-          <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0 }}>
-            {detail.fileList.map((file) => (
-              <li key={file.id} data-testid="received-file">
-                <Group gap="xs" wrap="nowrap" align="center">
-                  <Text size="sm">
-                    {file.name} — {file.size} o{' '}
-                    <Text span ff="monospace" size="xs">
-                      SHA-256 {file.sha256}
-                    </Text>
-                  </Text>
-                  <SaveReceivedFile receivedId={detail.id} fileId={file.id} name={file.name} />
-                </Group>
-              </li>
-            ))}
-          </Stack>
+          <ReceivedFiles detail={detail} />
           <Group>
             <Button onClick={() => void sendReceipt()}>{t('sharing.received.sendReceipt')}</Button>
           </Group>

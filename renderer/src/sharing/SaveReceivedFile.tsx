@@ -1,6 +1,7 @@
 /**
- * "Save a decrypted copy…" of one received file: a warning first (the copy is in clear), then
- * main's save dialog (the received name as default); the core never overwrites an existing file.
+ * "Save a decrypted copy…" of one received file: a warning first (the copy is in clear, and carries
+ * the GPS position too when the file has one), then main's save dialog (the received name as
+ * default); the core never overwrites an existing file.
  */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { sharingApi } from './api.ts';
+import { receivedFilesApi } from './received-files-api.ts';
 
 export function SaveReceivedFile({
   receivedId,
@@ -23,6 +25,16 @@ export function SaveReceivedFile({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
+  const [carriesLocation, setCarriesLocation] = useState(false);
+
+  const openWarning = () => {
+    setOpen(true);
+    // Read (not logged) only to warn: a file that cannot be read keeps the general warning.
+    receivedFilesApi.info(fileId).then(
+      (info) => setCarriesLocation(info.metadata.gps !== undefined),
+      () => setCarriesLocation(false),
+    );
+  };
 
   const save = async () => {
     setBusy(true);
@@ -45,7 +57,7 @@ export function SaveReceivedFile({
       <Button
         size="xs"
         variant="default"
-        onClick={() => setOpen(true)}
+        onClick={openWarning}
         aria-label={t('sharing.received.saveCopyOf', { name })}
       >
         {t('sharing.received.saveCopy')}
@@ -65,6 +77,11 @@ export function SaveReceivedFile({
         <Stack data-testid="save-received-warning">
           <Alert color="red" variant="outline">
             <Text size="sm">{t('sharing.received.saveCopyWarning')}</Text>
+            {carriesLocation ? (
+              <Text size="sm" fw={700} mt={4} data-testid="save-received-location">
+                {t('evidence.saveCopy.warningLocation')}
+              </Text>
+            ) : null}
           </Alert>
           <ErrorAlert error={error} />
           <Group justify="flex-end">
