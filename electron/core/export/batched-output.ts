@@ -99,6 +99,8 @@ export class BatchedOutput {
 
   /** Marks `n` more bytes of the current batch as written by the caller. */
   advance(n: number): void {
+    // Hashed now, while the sealed bytes are still in cache (not when the whole batch is submitted).
+    if (!this.#hasher) this.#inlineHash?.update(this.#current!.subarray(this.#filled, this.#filled + n));
     this.#filled += n;
   }
 
@@ -109,7 +111,7 @@ export class BatchedOutput {
       const batch = await this.reserve(1);
       const take = Math.min(BATCH_BYTES - this.#filled, bytes.length - offset);
       batch.set(bytes.subarray(offset, offset + take), this.#filled);
-      this.#filled += take;
+      this.advance(take);
       offset += take;
     }
   }
@@ -163,8 +165,7 @@ export class BatchedOutput {
     this.#filled = 0;
     if (!batch || length === 0) return;
     const view = batch.subarray(0, length);
-    if (this.#hasher) this.#hasher.update(this.#slot, length);
-    else this.#inlineHash?.update(view);
+    this.#hasher?.update(this.#slot, length);
     this.#count += length;
     // Writes stay in order: the next starts only once the previous one has resolved.
     await this.#inflight;
