@@ -61,7 +61,8 @@ export interface ExportFigures {
   /** Load average (1 min) at the start and end of the measured rounds. */
   loadAverage: [number, number];
   /** Peak growth per export once warm (max over rounds), and the one-time growth of first use. */
-  rssGrowthMiB: { seal: number; open: number; firstUse: number };
+  /** seal: the app path; sealThread: with the hash thread (its isolate and shared ring included). */
+  rssGrowthMiB: { seal: number; sealThread: number; open: number; firstUse: number };
   exportBytes: number;
   ageBytes?: number;
   ratios: { sealVsAge?: number; sealCpuVsAge?: number; openVsAge?: number; verifyVsAge?: number };
@@ -313,6 +314,7 @@ export async function benchExport(
     };
     const age = { seal: [] as number[], sealCpu: [] as number[], decrypt: [] as number[] };
     let rssSeal = 0;
+    let rssThread = 0;
     let rssOpen = 0;
     const loadStart = round(loadavg()[0]!, 1);
     for (let round_ = 0; round_ < rounds; round_++) {
@@ -332,7 +334,7 @@ export async function benchExport(
       ours.rehashCpu.push(rehash.cpuMs);
       const threadRss = rssSampler();
       const thread = await timeCpu(() => seal({ parallelHash: true }));
-      rssSeal = Math.max(rssSeal, threadRss.stop());
+      rssThread = Math.max(rssThread, threadRss.stop());
       ours.thread.push(thread.ms);
       ours.threadCpu.push(thread.cpuMs);
       const openRss = rssSampler();
@@ -384,7 +386,12 @@ export async function benchExport(
           }
         : { skipped: 'age is not installed' },
       loadAverage: [loadStart, loadEnd],
-      rssGrowthMiB: { seal: round(rssSeal, 1), open: round(rssOpen, 1), firstUse: firstUseRssMiB },
+      rssGrowthMiB: {
+        seal: round(rssSeal, 1),
+        sealThread: round(rssThread, 1),
+        open: round(rssOpen, 1),
+        firstUse: firstUseRssMiB,
+      },
       exportBytes: statSync(sealed).size,
       ratios: {},
       chunkSizes: chunkSizeEffect(sodium),
@@ -411,7 +418,7 @@ export function exportRows(f: ExportFigures, targets: { sealVsAge: number; rssGr
   const s = (ms: number) => `${round(ms / 1000, 2)} s (${round(f.dataMiB / (ms / 1000), 0)} MiB/s)`;
   const age = 'skipped' in f.age ? undefined : f.age;
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  const rss = Math.max(f.rssGrowthMiB.seal, f.rssGrowthMiB.open);
+  const rss = Math.max(f.rssGrowthMiB.seal, f.rssGrowthMiB.sealThread, f.rssGrowthMiB.open);
   const cpu = (ms: number) => `${round(ms / 1000, 2)} s CPU`;
   return [
     [
@@ -460,8 +467,8 @@ export function exportRows(f: ExportFigures, targets: { sealVsAge: number; rssGr
     ],
     ['  verify with the libsodium engine', s(f.ours.verifyLibsodiumMs), '', ''],
     [
-      'export peak RSS growth per export (seal / open)',
-      `${f.rssGrowthMiB.seal} / ${f.rssGrowthMiB.open} MiB`,
+      'export peak RSS growth per export (seal / seal with hash thread / open)',
+      `${f.rssGrowthMiB.seal} / ${f.rssGrowthMiB.sealThread} / ${f.rssGrowthMiB.open} MiB`,
       `first use in the process: ${f.rssGrowthMiB.firstUse} MiB (once)`,
       `target ≤ ${targets.rssGrowthMiB} MiB: ${verdict(rss <= targets.rssGrowthMiB)}`,
     ],

@@ -47,6 +47,7 @@ export interface SealFileSource {
   trustSha256?: boolean;
   mediaType?: string;
   recordId?: string;
+  /** The sealer is done with each yielded slice when it asks for the next: a source may reuse or wipe it. */
   open(): AsyncIterable<Uint8Array>;
 }
 
