@@ -6,9 +6,11 @@
  *
  * Buffers: when the sink says it is done with a buffer once its write has resolved
  * (`ByteSink.releasesBuffers`), batches live in a fixed ring of RING_SLOTS buffers that is reused —
- * no allocation per batch — and, for large outputs, the ring is shared with a hash thread
+ * no allocation per batch — and, when asked (`parallelHash`, off by default: it did not pay on the
+ * loaded 2-core reference machine, docs/benchmarks.md), the ring is shared with a hash thread
  * (evidence/plain-hasher.ts) so that hashing batch n overlaps encrypting batch n + 1 on the second
- * core. Otherwise each batch is a fresh buffer the sink may keep, hashed on this thread.
+ * core. Otherwise each batch is a fresh buffer the sink may keep. Without the thread, each sealed
+ * chunk is hashed on this thread as it is written into the batch.
  * Only ciphertext (and the export header) ever goes through here.
  */
 import { createHash, type Hash } from 'node:crypto';
