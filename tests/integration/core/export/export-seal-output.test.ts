@@ -145,6 +145,22 @@ describe('sealExport output options', () => {
     expect(openHashThreads()).toBe(0);
   });
 
+  it('seals the same bytes whether whole chunks come in the source slice or are gathered from pieces', async () => {
+    const content = seededRandom(sodium, 'slices')(3 * MIB + 4321);
+    const sealed = [];
+    for (const slice of [7919, 65_536, MIB + 1]) {
+      const target = copyingSink();
+      await sealExport(
+        { sodium, ...fixed() },
+        request(content, { open: () => bytesSource(content, slice) }),
+        target.sink,
+      );
+      sealed.push(target.bytes());
+    }
+    expect(Buffer.compare(sealed[0]!, sealed[1]!)).toBe(0);
+    expect(Buffer.compare(sealed[0]!, sealed[2]!)).toBe(0);
+  });
+
   it('ends the hash thread when a source fails, and when the sink fails', async () => {
     const content = seededRandom(sodium, 'fails')(18 * MIB);
     const failing = async function* () {
