@@ -46,11 +46,6 @@ export async function createExport(
   // Throws CONTACT_KEY_CHANGED / CONTACT_NOT_FOUND if a contact changed since the plan.
   const recipients = ctx.identity.recipientKeys(input.recipientContactIds);
 
-  const createdAt = ctx.now();
-  const { format, ...body } = selection.records;
-  const doc = { format, exportedAt: createdAt.toISOString(), ...body } as RecordsDocument;
-  const recordsBytes = new TextEncoder().encode(serializeRecordsDocument(doc));
-
   const files = blobSources(
     ctx,
     selection.evidence.map((item) => {
@@ -69,6 +64,11 @@ export async function createExport(
     }),
     task,
   );
+
+  const createdAt = ctx.now();
+  const { format, ...body } = selection.records;
+  const doc = { format, exportedAt: createdAt.toISOString(), ...body } as RecordsDocument;
+  const recordsBytes = new TextEncoder().encode(serializeRecordsDocument(doc));
 
   let result: SealResult;
   try {
