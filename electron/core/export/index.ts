@@ -13,7 +13,7 @@ export {
   ManifestSchema,
   type ReceiptContent,
 } from './manifest.ts';
-export { fileSource, writableSink } from './node-io.ts';
+export { fileHandleSink, fileSource, writableSink } from './node-io.ts';
 export {
   type ExtractSinks,
   extractExport,
