@@ -9,6 +9,7 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import { createStreamCipher, type StreamCipher, type StreamEngine } from '../crypto/secretstream.ts';
 import type { Sodium } from '../crypto/sodium.ts';
+import { BatchedOutput } from './batched-output.ts';
 import type { ByteReader } from './byte-reader.ts';
 import {
   CHUNK_ABYTES,
@@ -20,9 +21,13 @@ import {
 
 export interface ByteSink {
   write(bytes: Uint8Array): void | Promise<void>;
+  /**
+   * True when the sink is done with `bytes` once write() has resolved (it wrote them out or copied
+   * them). The sealer then reuses a fixed ring of batch buffers and may hash them on a second
+   * thread (batched-output.ts). Absent or false: every batch is a fresh buffer the sink may keep.
+   */
+  readonly releasesBuffers?: boolean;
 }
-
-const OUTPUT_BATCH_BYTES = 16 * (CHUNK_BYTES + CHUNK_ABYTES);
 
 export function chunkCount(payloadLength: number): number {
   return Math.ceil(payloadLength / CHUNK_BYTES);
@@ -37,38 +42,37 @@ export function exportFileLength(headerLength: number, payloadLength: number): n
  * Encrypts exactly `payloadLength` bytes given in any slicing. The stream header comes from the
  * caller's randomness and the state from init_pull — the same state init_push builds (HChaCha20 of
  * the key and header, counter 1), which lets test vectors be reproduced byte for byte.
+ * Sealed chunks go into the output's batches (batched-output.ts); once the final chunk is sealed,
+ * every byte has reached the sink when write() resolves.
  */
 export class PayloadWriter {
   #stream: StreamCipher;
-  #sink: ByteSink;
+  #output: BatchedOutput;
+  /** Plaintext of a chunk that spans two of the caller's slices (whole chunks are sealed in place). */
   #buffer = new Uint8Array(CHUNK_BYTES);
   #filled = 0;
   #remaining: number;
-  /**
-   * Sealed chunks are gathered into batches of 16 before they go to the sink: 16× fewer sink writes
-   * and output allocations. Each batch is a fresh buffer the sink may keep.
-   */
-  #out: Uint8Array | undefined;
-  #outFilled = 0;
 
-  private constructor(stream: StreamCipher, sink: ByteSink, payloadLength: number) {
+  private constructor(stream: StreamCipher, output: BatchedOutput, payloadLength: number) {
     this.#stream = stream;
-    this.#sink = sink;
+    this.#output = output;
     this.#remaining = payloadLength;
   }
 
+  /** `sink`: a plain ByteSink, or the sealer's BatchedOutput that also hashes what it writes. */
   static async start(
     sodium: Sodium,
     key: Uint8Array,
     streamHeader: Uint8Array,
     payloadLength: number,
-    sink: ByteSink,
+    sink: ByteSink | BatchedOutput,
     engine?: StreamEngine,
   ): Promise<PayloadWriter> {
     if (streamHeader.length !== STREAM_HEADER_BYTES) throw new CaseVaultError('INTERNAL', 'stream header');
     const stream = createStreamCipher(sodium, key, streamHeader, engine);
-    await sink.write(streamHeader);
-    return new PayloadWriter(stream, sink, payloadLength);
+    const output = sink instanceof BatchedOutput ? sink : new BatchedOutput(sink);
+    await output.write(streamHeader);
+    return new PayloadWriter(stream, output, payloadLength);
   }
 
   get remaining(): number {
@@ -80,31 +84,32 @@ export class PayloadWriter {
       throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', 'payload longer than declared');
     let offset = 0;
     while (offset < bytes.length) {
+      if (this.#filled === 0 && bytes.length - offset >= CHUNK_BYTES) {
+        // A whole chunk inside the caller's slice is sealed from it directly: no plaintext copy.
+        const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
+        offset += CHUNK_BYTES;
+        this.#remaining -= CHUNK_BYTES;
+        await this.#push(chunk, this.#remaining === 0 ? TAG_FINAL : TAG_MESSAGE);
+        continue;
+      }
       const take = Math.min(CHUNK_BYTES - this.#filled, bytes.length - offset);
       this.#buffer.set(bytes.subarray(offset, offset + take), this.#filled);
       this.#filled += take;
       offset += take;
       this.#remaining -= take;
-      if (this.#remaining === 0) await this.#push(TAG_FINAL);
-      else if (this.#filled === CHUNK_BYTES) await this.#push(TAG_MESSAGE);
+      if (this.#remaining === 0 || this.#filled === CHUNK_BYTES) {
+        const message = this.#buffer.subarray(0, this.#filled);
+        this.#filled = 0;
+        await this.#push(message, this.#remaining === 0 ? TAG_FINAL : TAG_MESSAGE);
+      }
     }
   }
 
-  async #push(tag: number): Promise<void> {
-    this.#out ??= new Uint8Array(OUTPUT_BATCH_BYTES);
-    this.#outFilled += this.#stream.pushInto(
-      this.#buffer.subarray(0, this.#filled),
-      tag,
-      this.#out,
-      this.#outFilled,
-    );
-    this.#filled = 0;
-    if (tag === TAG_FINAL || OUTPUT_BATCH_BYTES - this.#outFilled < CHUNK_BYTES + CHUNK_ABYTES) {
-      const batch = this.#out.subarray(0, this.#outFilled);
-      this.#out = undefined;
-      this.#outFilled = 0;
-      await this.#sink.write(batch);
-    }
+  async #push(message: Uint8Array, tag: number): Promise<void> {
+    const output = this.#output;
+    const batch = await output.reserve(message.length + CHUNK_ABYTES);
+    output.advance(this.#stream.pushInto(message, tag, batch, output.filled));
+    if (tag === TAG_FINAL) await output.flush();
   }
 
   finish(): void {

@@ -17,7 +17,7 @@ export {
   type ReceiptContent,
   type ReportDescriptor,
 } from './manifest.ts';
-export { fileSource, writableSink } from './node-io.ts';
+export { fileHandleSink, fileSource, writableSink } from './node-io.ts';
 export {
   type ExtractSinks,
   extractExport,

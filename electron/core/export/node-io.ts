@@ -5,6 +5,7 @@
 
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { ByteSink } from './export-payload.ts';
 
@@ -17,6 +18,24 @@ export function writableSink(stream: Writable): ByteSink {
   return {
     async write(bytes) {
       if (!stream.write(bytes)) await once(stream, 'drain');
+    },
+  };
+}
+
+/**
+ * Writes to an open file, in order, each write complete before it resolves — so the sink is done
+ * with every buffer by then (`releasesBuffers`: the sealer reuses its batch buffers and may hash
+ * them on a second thread). The caller opens, syncs and closes the handle.
+ */
+export function fileHandleSink(handle: FileHandle): ByteSink {
+  return {
+    releasesBuffers: true,
+    async write(bytes) {
+      let offset = 0;
+      while (offset < bytes.length) {
+        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+        offset += bytesWritten;
+      }
     },
   };
 }

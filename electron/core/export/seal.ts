@@ -10,6 +10,7 @@ import { CaseVaultError } from '../../../shared/errors.ts';
 import { KDF_PRESETS } from '../crypto/kdf.ts';
 import type { StreamEngine } from '../crypto/secretstream.ts';
 import { type Sodium, wipe } from '../crypto/sodium.ts';
+import { BatchedOutput } from './batched-output.ts';
 import { encodeHeaderBody, passphraseStanza, type Stanza, x25519Stanza } from './export-header.ts';
 import { headerMac, payloadKey, signatureInput } from './export-keys.ts';
 import { type ByteSink, PayloadWriter } from './export-payload.ts';
@@ -37,8 +38,17 @@ export interface SealFileSource {
   size: number;
   /** Known hash (the evidence store keeps one); absent → the source is read twice, once to hash it. */
   sha256?: string;
+  /**
+   * The source is AUTHENTICATED (e.g. an evidence blob, decrypted segment by segment with an AEAD
+   * under its own file key) and `sha256` is the hash recorded when those bytes were encrypted:
+   * sealing then does not hash the file again (it only checks the size). A wrong `sha256` is no
+   * longer refused here (EXPORT_SOURCE_MISMATCH) but by every receiver, which hashes each file
+   * (EXPORT_FILE_HASH_MISMATCH). Ignored without `sha256`. docs/export-format.md §7.
+   */
+  trustSha256?: boolean;
   mediaType?: string;
   recordId?: string;
+  /** The sealer is done with each yielded slice when it asks for the next: a source may reuse or wipe it. */
   open(): AsyncIterable<Uint8Array>;
 }
 
@@ -82,6 +92,11 @@ export interface SealDeps {
   now?: () => Date;
   /** secretstream engine (both produce the same bytes; the bench compares them). */
   engine?: StreamEngine;
+  /**
+   * Hash the output file on a second thread, for outputs of 16 MiB or more to a sink that sets
+   * `releasesBuffers` (batched-output.ts). Default off (measured: docs/benchmarks.md). Same digest.
+   */
+  parallelHash?: boolean;
 }
 
 export interface SealResult {
@@ -103,7 +118,11 @@ export async function sealExport(deps: SealDeps, request: SealRequest, sink: Byt
 
   const files = [];
   for (const file of request.files ?? [])
-    files.push({ ...file, sha256: file.sha256 ?? (await hashSource(file)) });
+    files.push({
+      ...file,
+      sha256: file.sha256 ?? (await hashSource(file)),
+      trustSha256: file.trustSha256 === true && file.sha256 !== undefined,
+    });
   const records = request.records
     ? {
         format: RECORDS_FORMAT,
@@ -150,7 +169,11 @@ export async function sealExport(deps: SealDeps, request: SealRequest, sink: Byt
   const manifestBytes = encodeManifest(manifest);
   const payloadLength = payloadLengthFor(manifestBytes.length, manifest);
 
-  const out = hashingSink(sink);
+  const out = new BatchedOutput(sink, {
+    hash: true,
+    parallelHash: deps.parallelHash,
+    expectedBytes: payloadLength,
+  });
   const fileKey = random(FILE_KEY_BYTES);
   let key: Uint8Array | undefined;
   try {
@@ -178,10 +201,13 @@ export async function sealExport(deps: SealDeps, request: SealRequest, sink: Byt
     if (request.records) await writer.write(request.records.bytes);
     for (const file of files) await writeFile(writer, file);
     writer.finish();
+    const { sha256, count } = await out.finish();
+    return { exportId: manifest.exportId, manifest, fileSha256: sha256!, bytesWritten: count };
   } finally {
     wipe(sodium, fileKey, key);
+    // Ends the hash thread on every path (a failing source or sink included).
+    await out.dispose();
   }
-  return { exportId: manifest.exportId, manifest, fileSha256: out.digest(), bytesWritten: out.count };
 }
 
 function checkRecipients(recipients: SealRecipient[]): void {
@@ -242,16 +268,16 @@ function makeStanza(
 }
 
 async function writeFile(writer: PayloadWriter, file: SealFileSource & { sha256: string }): Promise<void> {
-  const hash = createHash('sha256');
+  const hash = file.trustSha256 ? undefined : createHash('sha256');
   let size = 0;
   for await (const chunk of file.open()) {
     size += chunk.length;
     if (size > file.size) throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', `${file.id}: size`);
-    hash.update(chunk);
+    hash?.update(chunk);
     await writer.write(chunk);
   }
   if (size !== file.size) throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', `${file.id}: size`);
-  if (hash.digest('hex') !== file.sha256)
+  if (hash && hash.digest('hex') !== file.sha256)
     throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', `${file.id}: sha256`);
 }
 
@@ -264,22 +290,6 @@ async function hashSource(file: SealFileSource): Promise<string> {
   }
   if (size !== file.size) throw new CaseVaultError('EXPORT_SOURCE_MISMATCH', `${file.id}: size`);
   return hash.digest('hex');
-}
-
-function hashingSink(sink: ByteSink) {
-  const hash = createHash('sha256');
-  let count = 0;
-  return {
-    async write(bytes: Uint8Array) {
-      hash.update(bytes);
-      count += bytes.length;
-      await sink.write(bytes);
-    },
-    digest: () => hash.digest('hex'),
-    get count() {
-      return count;
-    },
-  };
 }
 
 /** RFC 9562 version 4 from 16 random bytes. */

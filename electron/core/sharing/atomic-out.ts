@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CaseVaultError } from '../../../shared/errors.ts';
-import type { ByteSink } from '../export/index.ts';
+import { type ByteSink, fileHandleSink } from '../export/index.ts';
 import { ioError } from '../vault/files.ts';
 
 export interface AtomicOut {
@@ -41,15 +41,7 @@ export async function openAtomicOut(outPath: string): Promise<AtomicOut> {
     await handle.close();
   };
   return {
-    sink: {
-      async write(bytes) {
-        let offset = 0;
-        while (offset < bytes.length) {
-          const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-          offset += bytesWritten;
-        }
-      },
-    },
+    sink: fileHandleSink(handle),
     async commit() {
       try {
         await handle.sync();

@@ -9,38 +9,19 @@
  */
 import type { BackupResult } from '../../../shared/sharing/schemas.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
-import { blobPlaintext } from '../evidence/blob-reader.ts';
-import { type SealFileSource, sealExport } from '../export/index.ts';
+import type { SealFileSource, SealResult } from '../export/index.ts';
 import { appendAudit } from '../records/audit.ts';
 import { collect, serializeRecordsDocument } from '../records/format/export.ts';
 import type { RecordsDocument } from '../records/format/records-file.ts';
 import { verifyPassphrase } from '../vault/vault.ts';
-import { openAtomicOut } from './atomic-out.ts';
 import { dumpState, STATE_FILE_ID } from './backup-state.ts';
-import {
-  checkAbort,
-  plainFileName,
-  recordContext,
-  type SharingContext,
-  type TaskOptions,
-  withSender,
-} from './context.ts';
+import { recordContext, type SharingContext, type TaskOptions } from './context.ts';
+import { blobSources, sealToFile, type VaultBlob } from './seal-to-file.ts';
 import { countsOf, recordItems } from './selection.ts';
 
 export interface BackupOptions {
   /** Argon2id cost of the passphrase recipient (default: the format's moderate preset). Tests lower it. */
   kdf?: { opslimit: number; memlimitKiB: number };
-}
-
-interface BlobItem {
-  fileId: string;
-  rowId: string;
-  name: string;
-  size: number;
-  sha256: string;
-  mime: string | null;
-  blobName: string;
-  wrappedKey: Uint8Array;
 }
 
 export async function createBackup(
@@ -59,7 +40,7 @@ export async function createBackup(
   const recordsBytes = new TextEncoder().encode(serializeRecordsDocument(doc));
   const stateBytes = new TextEncoder().encode(JSON.stringify(dumpState(db, LATEST_SCHEMA_VERSION)));
 
-  const blobs: BlobItem[] = [
+  const blobs: VaultBlob[] = [
     ...(
       db
         .prepare(
@@ -109,8 +90,6 @@ export async function createBackup(
       wrappedKey: r.wrapped_key,
     })),
   ];
-  const total = blobs.reduce((s, b) => s + b.size, 0);
-  let done = 0;
   const files: SealFileSource[] = [
     {
       id: STATE_FILE_ID,
@@ -121,65 +100,25 @@ export async function createBackup(
         yield stateBytes;
       },
     },
-    ...blobs.map(
-      (b): SealFileSource => ({
-        id: b.fileId,
-        name: plainFileName(b.name, b.rowId),
-        size: b.size,
-        sha256: b.sha256,
-        ...(b.mime ? { mediaType: b.mime } : {}),
-        async *open() {
-          const key = ctx.session.unwrapEvidenceKey(b.wrappedKey, b.rowId);
-          try {
-            for await (const plain of blobPlaintext(
-              ctx.sodium,
-              ctx.session.dir,
-              { blobName: b.blobName, size: b.size },
-              key,
-              task.signal,
-            )) {
-              done += plain.length;
-              task.onProgress?.(done, total, b.fileId);
-              yield plain;
-            }
-          } finally {
-            ctx.sodium.memzero(key);
-          }
-        },
-      }),
-    ),
+    ...blobSources(ctx, blobs, task),
   ];
 
-  const out = await openAtomicOut(input.outPath);
-  let result: Awaited<ReturnType<typeof sealExport>>;
+  let result: SealResult;
   try {
-    result = await withSender(ctx, (sender) =>
-      sealExport(
-        { sodium: ctx.sodium, now: () => createdAt },
+    result = await sealToFile(ctx, input.outPath, createdAt, task, (sender) => ({
+      kind: 'backup',
+      sender,
+      recipients: [
         {
-          kind: 'backup',
-          sender,
-          recipients: [
-            {
-              type: 'passphrase',
-              passphrase: input.backupPassphrase,
-              ...(options.kdf
-                ? { opslimit: options.kdf.opslimit, memlimitKiB: options.kdf.memlimitKiB }
-                : {}),
-            },
-          ],
-          purpose: 'backup',
-          records: { bytes: recordsBytes, items: recordItems(doc) },
-          files,
+          type: 'passphrase',
+          passphrase: input.backupPassphrase,
+          ...(options.kdf ? { opslimit: options.kdf.opslimit, memlimitKiB: options.kdf.memlimitKiB } : {}),
         },
-        out.sink,
-      ),
-    );
-    checkAbort(task.signal);
-    await out.commit();
-  } catch (error) {
-    await out.abort();
-    throw error;
+      ],
+      purpose: 'backup',
+      records: { bytes: recordsBytes, items: recordItems(doc) },
+      files,
+    }));
   } finally {
     recordsBytes.fill(0);
     stateBytes.fill(0);

@@ -8,24 +8,16 @@
  */
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { ExportInput, ExportResult } from '../../../shared/sharing/schemas.ts';
-import { blobPlaintext } from '../evidence/blob-reader.ts';
 import { appendCustody } from '../evidence/custody.ts';
 import { getEvidenceRow } from '../evidence/repository.ts';
-import { type SealFileSource, sealExport } from '../export/index.ts';
+import type { SealResult } from '../export/index.ts';
 import { appendAudit } from '../records/audit.ts';
 import { serializeRecordsDocument } from '../records/format/export.ts';
 import type { RecordsDocument } from '../records/format/records-file.ts';
 import { verifyPassphrase } from '../vault/vault.ts';
-import { openAtomicOut } from './atomic-out.ts';
-import {
-  checkAbort,
-  plainFileName,
-  recordContext,
-  type SharingContext,
-  type TaskOptions,
-  withSender,
-} from './context.ts';
+import { recordContext, type SharingContext, type TaskOptions } from './context.ts';
 import { buildPlan } from './plan.ts';
+import { blobSources, sealToFile } from './seal-to-file.ts';
 import { recordItems, resolveCases } from './selection.ts';
 
 type ParsedExport = Required<Pick<ExportInput, 'caseCodes' | 'caseIds' | 'includeEvidence' | 'purpose'>> &
@@ -54,69 +46,52 @@ export async function createExport(
   // Throws CONTACT_KEY_CHANGED / CONTACT_NOT_FOUND if a contact changed since the plan.
   const recipients = ctx.identity.recipientKeys(input.recipientContactIds);
 
+  const files = blobSources(
+    ctx,
+    selection.evidence.map((item) => {
+      // Throws EVIDENCE_NOT_FOUND before any output exists if an item went since the plan.
+      const row = getEvidenceRow(db, item.id);
+      return {
+        fileId: item.id,
+        rowId: row.id,
+        name: item.name,
+        size: item.size,
+        sha256: item.sha256,
+        mime: item.mime,
+        blobName: row.blob_name,
+        wrappedKey: row.wrapped_key,
+      };
+    }),
+    task,
+  );
+
   const createdAt = ctx.now();
   const { format, ...body } = selection.records;
   const doc = { format, exportedAt: createdAt.toISOString(), ...body } as RecordsDocument;
   const recordsBytes = new TextEncoder().encode(serializeRecordsDocument(doc));
 
-  const total = selection.evidence.reduce((sum, e) => sum + e.size, 0);
-  let done = 0;
-  const files: SealFileSource[] = selection.evidence.map((item) => ({
-    id: item.id,
-    name: plainFileName(item.name, item.id),
-    size: item.size,
-    sha256: item.sha256,
-    mediaType: item.mime,
-    async *open() {
-      const row = getEvidenceRow(db, item.id);
-      const key = ctx.session.unwrapEvidenceKey(row.wrapped_key, row.id);
-      try {
-        const ref = { id: row.id, blobName: row.blob_name, size: row.size, sha256: row.sha256 };
-        for await (const plain of blobPlaintext(ctx.sodium, ctx.session.dir, ref, key, task.signal)) {
-          done += plain.length;
-          task.onProgress?.(done, total, item.id);
-          yield plain;
-        }
-      } finally {
-        ctx.sodium.memzero(key);
-      }
-    },
-  }));
-
-  const out = await openAtomicOut(input.outPath);
-  let result: Awaited<ReturnType<typeof sealExport>>;
+  let result: SealResult;
   try {
-    result = await withSender(ctx, (sender) =>
-      sealExport(
-        { sodium: ctx.sodium, now: () => createdAt },
-        {
-          kind: 'export',
-          sender,
-          recipients: recipients.map((r) => ({
-            type: 'x25519' as const,
-            publicKey: r.boxPublicKey,
-            fingerprint: r.fingerprint.id,
-            label: r.name.slice(0, 200) || r.contactId,
-          })),
-          purpose: input.purpose,
-          records: { bytes: recordsBytes, items: recordItems(doc) },
-          files,
-          custody: selection.evidence.map((e) => ({
-            at: createdAt.toISOString(),
-            event: 'exported',
-            fileId: e.id,
-            actor: sender.fingerprint ?? 'sender',
-            detail: `sha256 ${e.sha256}; ${e.copy}`,
-          })),
-        },
-        out.sink,
-      ),
-    );
-    checkAbort(task.signal);
-    await out.commit();
-  } catch (error) {
-    await out.abort();
-    throw error;
+    result = await sealToFile(ctx, input.outPath, createdAt, task, (sender) => ({
+      kind: 'export',
+      sender,
+      recipients: recipients.map((r) => ({
+        type: 'x25519' as const,
+        publicKey: r.boxPublicKey,
+        fingerprint: r.fingerprint.id,
+        label: r.name.slice(0, 200) || r.contactId,
+      })),
+      purpose: input.purpose,
+      records: { bytes: recordsBytes, items: recordItems(doc) },
+      files,
+      custody: selection.evidence.map((e) => ({
+        at: createdAt.toISOString(),
+        event: 'exported',
+        fileId: e.id,
+        actor: sender.fingerprint ?? 'sender',
+        detail: `sha256 ${e.sha256}; ${e.copy}`,
+      })),
+    }));
   } finally {
     recordsBytes.fill(0);
   }

@@ -173,3 +173,17 @@ export async function seedCase(
     docId: doc.id,
   };
 }
+
+/** A full export of one case, evidence included, from `v` to one contact, written to `outPath`. */
+export function exportCase(v: TestVault, contactId: string, code: string, outPath: string) {
+  return v.sharing.export({
+    caseCodes: [code],
+    caseIds: [],
+    recipientContactIds: [contactId],
+    mode: 'full',
+    includeEvidence: true,
+    purpose: '',
+    outPath,
+    passphrase: PASSPHRASE,
+  });
+}

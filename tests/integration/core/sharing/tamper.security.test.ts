@@ -7,8 +7,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../../../electron/core/crypto/sodium.ts';
 import { fileSource, sealExport, writableSink } from '../../../../electron/core/export/index.ts';
-import { PASSPHRASE } from '../../../helpers/vault.ts';
-import { addContact, type SharingFixture, seedCase, sharingFixture, type TestVault } from './fixture.ts';
+import {
+  addContact,
+  exportCase,
+  type SharingFixture,
+  seedCase,
+  sharingFixture,
+  type TestVault,
+} from './fixture.ts';
 
 let fx: SharingFixture;
 beforeEach(() => {
@@ -38,16 +44,7 @@ describe('tampered exports', () => {
     addContact(b, a, 'legal');
     await seedCase(a, fx, 'TP-1', { dataLevel: 'identifying', recipientKinds: ['legal'] });
     const good = path.join(fx.out, 'good.cvexport');
-    await a.sharing.export({
-      caseCodes: ['TP-1'],
-      caseIds: [],
-      recipientContactIds: [id],
-      mode: 'full',
-      includeEvidence: true,
-      purpose: '',
-      outPath: good,
-      passphrase: PASSPHRASE,
-    });
+    await exportCase(a, id, 'TP-1', good);
     const bytes = readFileSync(good);
     const before = state(b);
     const cases: Array<[string, Buffer, string[]]> = [];
@@ -80,6 +77,26 @@ describe('tampered exports', () => {
     // The intact file still imports.
     await b.sharing.import(good);
     expect(state(b).received).toBe(1);
+  });
+
+  it('a wrong intake hash is not re-checked while sealing (authenticated blob, trusted hash) but the receiver refuses it', async () => {
+    const a = await fx.vault('Alice');
+    const b = await fx.vault('Bintou');
+    const id = addContact(a, b, 'legal');
+    addContact(b, a, 'legal');
+    const seeded = await seedCase(a, fx, 'TH-1', { dataLevel: 'identifying', recipientKinds: ['legal'] });
+    // A bug that recorded the wrong SHA-256 for a blob at intake (the blob itself is intact).
+    a.session.db
+      .prepare('UPDATE evidence_items SET sha256 = ? WHERE id = ?')
+      .run('ab'.repeat(32), seeded.docId);
+    const file = path.join(fx.out, 'wrong-hash.cvexport');
+    await exportCase(a, id, 'TH-1', file);
+    const before = state(b);
+    await expect(b.sharing.import(file)).rejects.toMatchObject({
+      code: 'EXPORT_FILE_HASH_MISMATCH',
+      detail: seeded.docId,
+    });
+    expect(state(b)).toEqual(before);
   });
 
   it('rolls back files already re-encrypted when a signed export carries an invalid records document', async () => {
