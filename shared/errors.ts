@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'RECEIPT_NO_MATCH',
   'EXTRACT_DIR_NOT_EMPTY',
   'BACKUP_CONTENT_INVALID',
+  'REPORT_RECEIVED_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -325,6 +326,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   BACKUP_CONTENT_INVALID: {
     en: 'The backup opened and its signature is valid, but its content is not a CaseVault backup this version can restore. Nothing was created.',
     fr: 'La sauvegarde s’est ouverte et sa signature est valide, mais son contenu n’est pas une sauvegarde CaseVault que cette version peut restaurer. Rien n’a été créé.',
+  },
+  REPORT_RECEIVED_INVALID: {
+    en: 'The file opened and its signature is valid, but the report inside is not a valid CaseVault report (or does not match what the file says it is). Nothing was imported.',
+    fr: 'Le fichier s’est ouvert et sa signature est valide, mais le rapport qu’il contient n’est pas un rapport CaseVault valide (ou ne correspond pas à ce que le fichier annonce). Rien n’a été importé.',
   },
 };
 

@@ -70,6 +70,8 @@ export const COMMAND_OPTIONS = {
     granularity: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'seal-to': { type: 'string', multiple: true },
+    purpose: { type: 'string' },
   },
   export: {
     'passphrase-file': { type: 'string' },

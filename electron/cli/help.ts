@@ -45,6 +45,7 @@ Commands:
   identity show|export-card|set <dir> …                          this vault's identity: fingerprint, key card
   contact add|list|show|verify|accept-key|reject-key|delete <dir> …   responders' key cards and verification
   report <dir> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   anonymised statistics
+  report <dir> --kind K --from DATE --to DATE --seal-to NAME… --out F.cvx       the report sealed to contacts
   export <dir> --to NAME… --case CODE… [--redacted] --out F        sealed, signed export to contacts (consent-gated)
   open <file> --vault <dir> [--verify-only] [--extract DIR --yes]   verify a received export, import it into Received
   receipt create|import|list <dir> …                             signed acknowledgements of exports
@@ -75,6 +76,7 @@ Commandes :
   identity show|export-card|set <dossier> …                         identité du coffre : empreinte, carte de clés
   contact add|list|show|verify|accept-key|reject-key|delete <dossier> …   cartes de clés des intervenants et vérification
   report <dossier> --kind K --from DATE --to DATE [--threshold N] [--format csv|json] [--out F]   statistiques anonymisées
+  report <dossier> --kind K --from DATE --to DATE --seal-to NOM… --out F.cvx    le rapport scellé pour des contacts
   export <dossier> --to NOM… --case CODE… [--redacted] --out F     export scellé et signé vers des contacts (selon le consentement)
   open <fichier> --vault <dossier> [--verify-only] [--extract DOSSIER --yes]   vérifier un export reçu, l’importer dans Reçus
   receipt create|import|list <dossier> …                          accusés de réception signés
@@ -249,7 +251,11 @@ gbv-psea, intake, defender-threats. Counts from 1 to N − 1 show as "<N" (N = -
 never below 3); other counts are hidden ("x") where a small one could be worked out from the totals
 or from another report of the same period. Dates are coarsened to months (or quarters), places to
 regions. CSV (default) is UTF-8 with a byte-order mark, headers in the --lang language. Written to
-standard output, or to a new FILE (never overwritten; the export is recorded in the audit log).`,
+standard output, or to a new FILE (never overwritten; the export is recorded in the audit log).
+
+With --seal-to NAME… --out FILE.cvx [--purpose P]: the report sealed and signed to contacts instead
+(the protected model and its CSV; casevault open imports it on the other side). A contact with a
+changed key refuses (exit 7); an unverified one is a warning.`,
   fr: `Usage : casevault report <dossier> --kind K --from AAAA-MM-JJ --to AAAA-MM-JJ [--threshold N]
         [--granularity month|quarter] [--format csv|json] [--out FICHIER] [--passphrase-file F]
 
@@ -259,7 +265,11 @@ mrm, gbv-psea, intake, defender-threats. Les effectifs de 1 à N − 1 s’affic
 retrouvé par les totaux ou par un autre rapport de la même période. Dates ramenées au mois (ou au
 trimestre), lieux à la région. Le CSV (par défaut) est en UTF-8 avec BOM, en-têtes dans la langue de
 --lang. Écrit sur la sortie standard, ou dans un nouveau FICHIER (jamais écrasé ; l’export est inscrit
-au journal d’audit).`,
+au journal d’audit).
+
+Avec --seal-to NOM… --out FICHIER.cvx [--purpose P] : le rapport scellé et signé pour des contacts
+(le modèle protégé et son CSV ; casevault open l’importe de l’autre côté). Un contact dont la clé a
+changé refuse (code 7) ; un contact non vérifié donne un avertissement.`,
 };
 Object.assign(COMMANDS, SHARING_COMMANDS);
 

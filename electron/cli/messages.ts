@@ -380,6 +380,18 @@ const MESSAGES = {
     en: 'Vault restored into {dir}: {records}; {files} file(s). It keeps the identity and keys of the backed-up vault.',
     fr: 'Coffre restauré dans {dir} : {records} ; {files} fichier(s). Il garde l’identité et les clés du coffre sauvegardé.',
   },
+  reportSealed: {
+    en: 'Report {report} ({from} – {to}, threshold {threshold}, {hidden} hidden cells) sealed to {recipients} contact(s); only the protected figures are in the file.',
+    fr: 'Rapport {report} ({from} – {to}, seuil {threshold}, {hidden} cellules masquées) scellé pour {recipients} contact(s) ; seuls les chiffres protégés sont dans le fichier.',
+  },
+  openReport: {
+    en: 'A sealed report: {reportId}, {from} – {to} ({granularity}), threshold {threshold}, CSV in {language}.',
+    fr: 'Un rapport scellé : {reportId}, {from} – {to} ({granularity}), seuil {threshold}, CSV en {language}.',
+  },
+  openReportTables: {
+    en: 'Report “{label}” imported: {tables} tables, {hidden} hidden cells (casevault open --json prints the model).',
+    fr: 'Rapport « {label} » importé : {tables} tableaux, {hidden} cellules masquées (casevault open --json affiche le modèle).',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../records/schemas.ts';
+import { ReceivedReportModel } from '../reports/received-model.ts';
 import {
   BackupStatus,
   ExportLogEntry,
@@ -24,6 +25,7 @@ import {
 } from '../sharing/schemas.ts';
 import { TaskId } from './evidence-contract.ts';
 import { FileToken } from './files-contract.ts';
+import { ReportQuerySchema } from './reports-contract.ts';
 
 const Passphrase = z.string().min(1).max(1024);
 const Empty = z.object({}).strict();
@@ -145,6 +147,25 @@ export const sharingContract = {
       z.object({ saved: z.literal(true), fileName: z.string(), sha256: Sha256 }).strict(),
     ]),
   },
+  /**
+   * A report (the query the Reports screen shows) sealed to contacts: main's save dialog, then the
+   * core builds the protected model and seals it (docs/sharing.md §Reports). Progress: task:progress.
+   */
+  'sharing:report-export': {
+    input: z
+      .object({
+        query: ReportQuerySchema,
+        lang: z.enum(['fr', 'en']),
+        recipientIds: z.array(Id).min(1).max(MAX_EXPORT_RECIPIENTS),
+        taskId: TaskId,
+        purpose: z.string().trim().min(1).max(MAX_PURPOSE_CHARS),
+        passphrase: Passphrase,
+      })
+      .strict(),
+    output: ExportDone,
+  },
+  /** A received report's model, validated in the core and again here, for the read-only view. */
+  'sharing:received-report': { input: z.object({ id: Id }).strict(), output: ReceivedReportModel },
 } as const;
 
 export type SharingChannel = keyof typeof sharingContract;

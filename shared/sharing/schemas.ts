@@ -37,6 +37,18 @@ export const CONSENT_REFUSALS = [
 ] as const;
 export type ConsentRefusal = (typeof CONSENT_REFUSALS)[number];
 
+/** Which report a sealed report export carries (manifest `report`, docs/export-format.md §6.1). */
+export const ReportDescriptorView = z.object({
+  format: z.string(),
+  reportId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(['month', 'quarter']),
+  threshold: z.number().int(),
+  language: z.enum(['fr', 'en']),
+});
+export type ReportDescriptorView = z.infer<typeof ReportDescriptorView>;
+
 // ---------------------------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------------------------
@@ -106,6 +118,37 @@ export const BackupInput = z.strictObject({
 export type BackupInput = z.input<typeof BackupInput>;
 
 export const BackupStatusInput = z.strictObject({}).default({});
+
+/** A built report sealed to contacts (electron/core/sharing/report-export.ts). */
+export const ReportExportInput = z.strictObject({
+  query: z.strictObject({
+    reportId: z.string().min(1).max(60),
+    from: z.string().min(1).max(10),
+    to: z.string().min(1).max(10),
+    granularity: z.enum(['month', 'quarter']).optional(),
+    threshold: z.number().int().min(0).max(1000).optional(),
+  }),
+  /** The language of the CSV that travels with the model. */
+  lang: z.enum(['fr', 'en']),
+  recipientContactIds: z.array(Id).min(1).max(MAX_EXPORT_RECIPIENTS),
+  purpose: z.string().trim().max(2000).default(''),
+  outPath: FsPath,
+  passphrase: Secret,
+});
+export type ReportExportInput = z.input<typeof ReportExportInput>;
+
+export const ReportExportResult = z.object({
+  exportId: Id,
+  outPath: z.string(),
+  fileSha256: Sha256Hex,
+  bytes: z.number().int(),
+  createdAt: IsoDateTime,
+  recipients: z.array(z.object({ contactId: Id, fingerprintId: z.string() })),
+  unverified: z.array(z.string()),
+  report: ReportDescriptorView,
+  hiddenCells: z.number().int(),
+});
+export type ReportExportResult = z.infer<typeof ReportExportResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Outputs
@@ -197,7 +240,7 @@ export const SenderView = z.object({
 export type SenderView = z.infer<typeof SenderView>;
 
 export const VerifyReport = z.object({
-  kind: z.enum(['export', 'backup', 'receipt']),
+  kind: z.enum(['export', 'backup', 'receipt', 'report']),
   exportId: Id,
   createdAt: IsoDateTime,
   purpose: z.string(),
@@ -211,6 +254,8 @@ export const VerifyReport = z.object({
   checks: z.array(z.string()),
   /** Already imported into the Received area (its id). */
   alreadyReceivedId: z.string().optional(),
+  /** Kind `report`: which report it carries. */
+  report: ReportDescriptorView.optional(),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
@@ -225,6 +270,9 @@ export const ReceivedSummary = z.object({
   records: RecordCountsView,
   files: z.number().int(),
   receiptCreatedAt: IsoDateTime.nullable(),
+  /** Set for a sealed report (kind `report`), with which report it carries. */
+  kind: z.literal('report').optional(),
+  report: ReportDescriptorView.optional(),
 });
 export type ReceivedSummary = z.infer<typeof ReceivedSummary>;
 
@@ -286,6 +334,9 @@ export const ExportLogEntry = z.object({
       at: IsoDateTime,
     }),
   ),
+  /** Set for a sealed report (kind `report`), with which report was sent. */
+  kind: z.literal('report').optional(),
+  report: ReportDescriptorView.optional(),
 });
 export type ExportLogEntry = z.infer<typeof ExportLogEntry>;
 
@@ -326,12 +377,20 @@ export const SHARING_OP_INPUTS = {
   'received-file-view': ReceivedFileIdInput,
   'received-file-read-range': ReceivedFileRangeInput,
   'received-file-verify': ReceivedFileIdInput,
+  'report-export': ReportExportInput,
+  'received-report': ReceivedIdInput,
 } as const;
 export type SharingOp = keyof typeof SHARING_OP_INPUTS;
 export const SHARING_OPS = Object.keys(SHARING_OP_INPUTS) as SharingOp[];
 /** Operations that accept a task id (progress + cancel). */
 /** (`open-verify` takes a task id too but reports no progress: the opener's verify pass has no hook.) */
-export const SHARING_TASK_OPS: readonly SharingOp[] = ['export', 'open-import', 'extract-to', 'backup'];
+export const SHARING_TASK_OPS: readonly SharingOp[] = [
+  'export',
+  'open-import',
+  'extract-to',
+  'backup',
+  'report-export',
+];
 
 /**
  * Restore runs with the vault LOCKED (it creates a new vault elsewhere), so it is not a

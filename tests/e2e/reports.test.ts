@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ReportsDataGenerator } from '../../bench/reports-data.ts';
 import { createVaultThroughUi, heading } from './flows.ts';
 import {
   assertRendererBuilt,
@@ -20,6 +19,7 @@ import {
   seriousAxeViolations,
   startApp,
 } from './harness.ts';
+import { seedReportCases } from './registry-calls.ts';
 
 let app: RunningApp | undefined;
 
@@ -32,36 +32,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Seeds generated cases through the real records channels (ids are the vault's own). */
-async function seed(running: RunningApp, cases: number): Promise<void> {
-  const generator = new ReportsDataGenerator({ seed: 9, from: '2025-01-01', to: '2025-12-31', regions: 5 });
-  const ids = new Map<string, string>();
-  const id = (value: unknown) => ids.get(value as string) ?? value;
-  const invoke = async (channel: 'records:create' | 'records:link-person', input: unknown) => {
-    const result = await running.services.registry.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.detail ?? ''}`);
-    return result.value as { id: string };
-  };
-  for (let i = 0; i < cases; i++) {
-    const { records, links } = generator.bundle(i);
-    for (const r of records) {
-      const data: Record<string, unknown> = { ...r.data };
-      for (const key of ['caseId', 'personId', 'planId', 'consentId'])
-        if (key in data) data[key] = id(data[key]);
-      if (Array.isArray(data.people))
-        data.people = (data.people as Array<{ personId: string; role: string }>).map((p) => ({
-          ...p,
-          personId: id(p.personId) as string,
-        }));
-      const stored = await invoke('records:create', { entity: r.kind, data });
-      ids.set(r.id, stored.id);
-      if (r.kind === 'person')
-        for (const l of links.filter((x) => x.personId === r.id))
-          await invoke('records:link-person', { caseId: id(l.caseId), personId: stored.id, role: l.role });
-    }
-  }
-}
 
 async function pickReport(page: Page, label: string): Promise<void> {
   await page.getByTestId('report-pick').click();
@@ -86,7 +56,7 @@ describe('reports in Chromium (real vault core)', () => {
     app = await startApp();
     const { page } = app;
     await createVaultThroughUi(page);
-    await seed(app, 220);
+    await seedReportCases(app, 220);
     const work = await mkdtemp(join(tmpdir(), 'casevault-e2e-reports-'));
     try {
       await page.getByRole('navigation').getByRole('button', { name: 'Rapports' }).click();

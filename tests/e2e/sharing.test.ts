@@ -25,6 +25,7 @@ import { cardToText } from '../../electron/core/identity/card.ts';
 import { makeCard } from '../unit/core/identity/card-helpers.ts';
 import { checkScreen, createVaultThroughUi, E2E_PASSPHRASE, heading } from './flows.ts';
 import { assertRendererBuilt, type RunningApp, SCREENSHOTS_DIR, startApp } from './harness.ts';
+import { call, identity, trust } from './registry-calls.ts';
 
 const apps: RunningApp[] = [];
 
@@ -39,31 +40,6 @@ afterEach(async () => {
 
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
-
-/** A registry call as the renderer would make it; throws on an error answer. */
-async function call<T = Record<string, unknown>>(
-  app: RunningApp,
-  channel: string,
-  input: unknown,
-): Promise<T> {
-  const result = await app.services.registry.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function identity(app: RunningApp, name: string, organisation: string, role: string): Promise<string> {
-  const view = await call<{ cardText: string }>(app, 'identity:update', { name, organisation, role });
-  return view.cardText;
-}
-
-async function trust(app: RunningApp, card: string, role: string): Promise<string> {
-  const { contact } = await call<{ contact: { id: string } }>(app, 'contacts:import-text', {
-    text: card,
-    role,
-  });
-  await call(app, 'contacts:verify', { id: contact.id, state: 'in-person' });
-  return contact.id;
 }
 
 describe('sharing between two vaults in Chromium (real vault core)', () => {

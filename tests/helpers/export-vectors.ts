@@ -44,7 +44,7 @@ export interface VectorEntry {
   file: string;
   description: string;
   opener: VectorOpener;
-  kinds: Array<'export' | 'backup' | 'receipt'>;
+  kinds: Array<'export' | 'backup' | 'receipt' | 'report'>;
   knownSenders: string[];
   expect:
     | {
@@ -190,6 +190,52 @@ function request(
       },
     ],
     custody: [{ at: '2026-11-20T09:00:00Z', event: 'collected', fileId: 'ev-1', actor: sender.name }],
+  };
+}
+
+/**
+ * A small protected report (`casevault.report/1`): one table of cases by kind over a quarter,
+ * threshold 5, one small count hidden as "<5" and one protected ("x") so the total does not give it.
+ */
+export function vectorReportModel() {
+  const label = (en: string, fr: string) => ({ en, fr });
+  const shown = (value: number) => ({ status: 'shown' as const, value });
+  return {
+    format: 'casevault.report/1' as const,
+    reportId: 'intake',
+    label: label('Intake', 'Accueil'),
+    description: label('Cases opened in the period', 'Dossiers ouverts sur la période'),
+    period: { from: '2026-07-01', to: '2026-09-30', granularity: 'quarter' as const },
+    threshold: 5,
+    notes: { excludedForConsent: { status: 'small' as const, value: null }, suppressedCells: 2 },
+    tables: [
+      {
+        id: 'intake-by-kind',
+        label: label('Cases by kind', 'Dossiers par type'),
+        unit: 'case' as const,
+        unitLabel: label('cases', 'dossiers'),
+        measure: { kind: 'count' as const },
+        chart: 'bar' as const,
+        rowDimension: { id: 'caseKind' as const, label: label('Kind of case', 'Type de dossier') },
+        columnDimension: null,
+        rows: [
+          { code: 'child-helpline', label: label('Child helpline', 'Ligne d’écoute enfants') },
+          { code: 'psea', label: label('PSEA complaint', 'Plainte EAS') },
+          { code: 'mrm', label: label('Grave violation (MRM)', 'Violation grave (MRM)') },
+        ],
+        columns: [],
+        cells: [[], [], []],
+        rowTotals: [
+          shown(12),
+          { status: 'small' as const, value: null },
+          { status: 'protected' as const, value: null },
+        ],
+        columnTotals: [],
+        total: shown(23),
+        statistics: null,
+        rates: null,
+      },
+    ],
   };
 }
 
@@ -446,6 +492,72 @@ export async function generateVectors(sodium: Sodium): Promise<Vectors> {
       files: [],
     },
     ['receipt'],
+  );
+
+  // A sealed report (kind `report`, docs/export-format.md §6.1): the model and its CSV as files.
+  const reportJson = new TextEncoder().encode(`${JSON.stringify(vectorReportModel(), null, 2)}\n`);
+  const reportCsv = new TextEncoder().encode(
+    '\uFEFFreport,from,to,threshold,table,row dimension,row,column dimension,column,value,status\r\n' +
+      'Intake,2026-07-01,2026-09-30,5,Cases by kind,Kind of case,Child helpline,,Count,12,shown\r\n' +
+      'Intake,2026-07-01,2026-09-30,5,Cases by kind,Kind of case,PSEA complaint,,Count,<5,small count hidden\r\n',
+  );
+  const memory = (id: string, name: string, mediaType: string, bytes: Uint8Array) => ({
+    id,
+    name,
+    size: bytes.length,
+    mediaType,
+    open: async function* () {
+      yield bytes;
+    },
+  });
+  const reportReq: SealRequest = {
+    kind: 'report',
+    exportId: '0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+    sender: alice.sender,
+    recipients: [{ type: 'x25519', publicKey: lawyer.opener.publicKey, label: lawyer.name }],
+    purpose: 'Quarterly coordination figures (test vector)',
+    records: null,
+    files: [
+      memory('report-json', 'intake-2026-07-01-2026-09-30.json', 'application/json', reportJson),
+      memory('report-csv', 'intake-2026-07-01-2026-09-30.csv', 'text/csv', reportCsv),
+    ],
+    report: {
+      format: 'casevault.report/1',
+      reportId: 'intake',
+      from: '2026-07-01',
+      to: '2026-09-30',
+      granularity: 'quarter',
+      threshold: 5,
+      language: 'en',
+    },
+  };
+  const sealedReport = await seal(sodium, reportReq, 'report');
+  const reportOk = {
+    outcome: 'ok' as const,
+    exportId: reportReq.exportId!,
+    kind: 'report',
+    senderKnown: true,
+    senderSigningKey: hex(alice.sender.signingPublicKey),
+    recordsSha256: null,
+    files: [
+      { id: 'report-json', size: reportJson.length, sha256: sha(reportJson) },
+      { id: 'report-csv', size: reportCsv.length, sha256: sha(reportCsv) },
+    ],
+  };
+  add(
+    'report.cvx',
+    sealedReport,
+    'A sealed report (kind report) from alice to the lawyer: its model as report-json and a CSV.',
+    opener(lawyer),
+    reportOk,
+    ['report'],
+  );
+  add(
+    'report.cvx',
+    undefined,
+    'The same file to an opener that accepts only exports: refused after the signature check.',
+    opener(lawyer),
+    { outcome: 'error', code: 'EXPORT_MALFORMED' },
   );
 
   return { files, index: { format: 'casevault.export-vectors/1', vectors } };

@@ -2,7 +2,8 @@
  * `casevault report <dir> --kind K --from DATE --to DATE [--threshold N] [--granularity G]
  * [--format csv|json] [--out FILE]`: an anonymised report (docs/reports.md). The bytes are those the
  * app saves; to standard output, or to a new FILE (never overwritten, owner-only, audited). With
- * --json and no --out, the report model is the JSON result.
+ * --json and no --out, the report model is the JSON result. With --seal-to, the report is sealed to
+ * contacts instead (report-seal.ts).
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -14,9 +15,10 @@ import { t } from '../messages.ts';
 import { UsageError } from '../usage-error.ts';
 import type { Command } from './context.ts';
 import { choiceOption, operands, withRecords } from './records-session.ts';
+import { sealReport } from './report-seal.ts';
 
 const USAGE =
-  'report <dir> --kind K --from YYYY-MM-DD --to YYYY-MM-DD [--threshold N] [--format csv|json] [--out F]';
+  'report <dir> --kind K --from YYYY-MM-DD --to YYYY-MM-DD [--threshold N] [--format csv|json] [--out F] [--seal-to NAME… --purpose P]';
 
 export const report: Command = async (context) => {
   const { line, language, io } = context;
@@ -40,6 +42,11 @@ export const report: Command = async (context) => {
   const format = (choiceOption(line, 'format', ['csv', 'json']) ?? 'csv') as 'csv' | 'json';
   const out = stringOption(line, 'out');
   if (out !== undefined && existsSync(out)) throw new UsageError('reportOutExists');
+  if (stringOption(line, 'seal-to') !== undefined) {
+    // Sealed to contacts (report-seal.ts): a .cvx file, never the report in clear.
+    if (out === undefined) throw new UsageError('reportNeedsOption', { option: '--out' });
+    return sealReport(context, dir, { reportId, from, to, threshold, granularity }, out);
+  }
 
   return withRecords(context, dir, async (records) => {
     const ctx = records.context();

@@ -5,6 +5,7 @@
  * fingerprint to compare), and only then imports it into the read-only Received area. `--extract`
  * writes the content IN CLEAR into an existing empty folder instead, after a warning (`--yes`).
  */
+import type { ReportModel } from '../../../shared/reports/model.ts';
 import type { ExtractResult, ReceivedDetail, VerifyReport } from '../../../shared/sharing/schemas.ts';
 import { runSharingOp } from '../../core/sharing/sharing-ops.ts';
 import { stringOption } from '../args.ts';
@@ -25,6 +26,7 @@ function reportLines(report: VerifyReport, language: 'fr' | 'en'): string[] {
     `  ${s.fingerprintDigits.slice(6).join(' ')}`,
   ];
   if (report.purpose) lines.push(t(language, 'openPurpose', { purpose: report.purpose }));
+  if (report.report) lines.push(t(language, 'openReport', { ...report.report }));
   lines.push(
     t(language, 'planLeaves', {
       records: describeCounts(report.records?.counts ?? {}),
@@ -69,13 +71,32 @@ export const shareOpen: Command = async (context) => {
       return { json: { file, report }, text };
     }
     const received = (await runSharingOp(sharing, 'open-import', { path: file })) as ReceivedDetail;
+    // A sealed report: its validated model (report-receive.ts), summed up; --json carries it whole.
+    const model =
+      received.kind === 'report'
+        ? ((await runSharingOp(sharing, 'received-report', { id: received.id })) as ReportModel)
+        : undefined;
     return {
       json: {
         file,
         report,
         received: { id: received.id, exportId: received.exportId, files: received.fileList.length },
+        ...(model ? { model } : {}),
       },
-      text: [...text, '', t(language, 'openImported', { id: received.id })],
+      text: [
+        ...text,
+        '',
+        t(language, 'openImported', { id: received.id }),
+        ...(model
+          ? [
+              t(language, 'openReportTables', {
+                label: model.label[language],
+                tables: model.tables.length,
+                hidden: model.notes.suppressedCells,
+              }),
+            ]
+          : []),
+      ],
     };
   });
 };

@@ -9,9 +9,13 @@ export {
   type CustodyEntry,
   decodeManifest,
   type ExportManifest,
+  MANIFEST_KINDS,
+  MAX_REPORT_FILE_BYTES,
   type ManifestFile,
   ManifestSchema,
+  REPORT_FILE_IDS,
   type ReceiptContent,
+  type ReportDescriptor,
 } from './manifest.ts';
 export { fileHandleSink, fileSource, writableSink } from './node-io.ts';
 export {

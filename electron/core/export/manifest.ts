@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CaseVaultError } from '../../../shared/errors.ts';
-import { Id, IsoDateTime } from '../../../shared/records/schemas.ts';
+import { Id, IsoDate, IsoDateTime } from '../../../shared/records/schemas.ts';
 import { LIMITS, MANIFEST_LENGTH_BYTES, MAX_STANZAS, SIGNATURE_BYTES } from './format-constants.ts';
 
 export const MANIFEST_FORMAT = 'casevault.export-manifest/1' as const;
@@ -66,10 +66,53 @@ export const ReceiptSchema = z.strictObject({
   note: z.string().min(1).max(2000).optional(),
 });
 
+/**
+ * A sealed report (kind `report`): which report, over which period, at which threshold, and the
+ * language of its CSV. The report itself travels as files (REPORT_FILE_IDS), never as records.
+ */
+export const REPORT_MODEL_FORMAT = 'casevault.report/1' as const;
+export const REPORT_FILE_IDS = { model: 'report-json', csv: 'report-csv' } as const;
+/** A report file is small (a few tables of counts): an opener holds it in memory to validate it. */
+export const MAX_REPORT_FILE_BYTES = 8 * 1024 * 1024;
+
+export const ReportDescriptorSchema = z.strictObject({
+  format: z.literal(REPORT_MODEL_FORMAT),
+  reportId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'a report id'),
+  from: IsoDate,
+  to: IsoDate,
+  granularity: z.enum(['month', 'quarter']),
+  threshold: z.number().int().min(3).max(1000),
+  language: z.enum(['fr', 'en']),
+});
+
+export const MANIFEST_KINDS = ['export', 'backup', 'receipt', 'report'] as const;
+
+/** Kind `report`: no records, no custody, the model file (JSON) and at most a CSV of it. */
+function checkReportShape(
+  m: {
+    records: unknown;
+    custody: unknown[];
+    files: Array<{ id: string; size: number; mediaType?: string | undefined }>;
+  },
+  issue: (message: string) => void,
+): void {
+  if (m.records !== null) issue('a report carries no records');
+  if (m.custody.length > 0) issue('a report carries no custody entries');
+  const model = m.files.filter((f) => f.id === REPORT_FILE_IDS.model);
+  if (model.length !== 1 || model[0]?.mediaType !== 'application/json')
+    issue('a report carries its model as report-json (application/json)');
+  for (const f of m.files) {
+    if (f.id === REPORT_FILE_IDS.csv && f.mediaType !== 'text/csv') issue('report-csv is text/csv');
+    else if (f.id !== REPORT_FILE_IDS.model && f.id !== REPORT_FILE_IDS.csv)
+      issue('a report carries only report-json and report-csv');
+    if (f.size > MAX_REPORT_FILE_BYTES) issue('a report file is at most 8 MiB');
+  }
+}
+
 export const ManifestSchema = z
   .strictObject({
     format: z.literal(MANIFEST_FORMAT),
-    kind: z.enum(['export', 'backup', 'receipt']),
+    kind: z.enum(MANIFEST_KINDS),
     exportId: Id,
     createdAt: IsoDateTime,
     sender: z.strictObject({
@@ -96,11 +139,15 @@ export const ManifestSchema = z
     files: z.array(ManifestFileSchema).max(LIMITS.maxFiles),
     custody: z.array(CustodyEntrySchema).max(LIMITS.maxCustodyEntries),
     receipt: ReceiptSchema.optional(),
+    report: ReportDescriptorSchema.optional(),
   })
   .superRefine((m, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
     if ((m.kind === 'receipt') !== (m.receipt !== undefined))
       issue('a receipt manifest, and only it, has `receipt`');
+    if ((m.kind === 'report') !== (m.report !== undefined))
+      issue('a report manifest, and only it, has `report`');
+    if (m.kind === 'report') checkReportShape(m, issue);
     if (m.recipients.some((r) => r.type === 'passphrase') && m.recipients.length > 1) {
       issue('a passphrase recipient must be alone');
     }
@@ -114,6 +161,7 @@ export type ExportManifest = z.infer<typeof ManifestSchema>;
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 export type CustodyEntry = z.infer<typeof CustodyEntrySchema>;
 export type ReceiptContent = z.infer<typeof ReceiptSchema>;
+export type ReportDescriptor = z.infer<typeof ReportDescriptorSchema>;
 
 export function encodeManifest(manifest: ExportManifest): Uint8Array {
   const checked = ManifestSchema.safeParse(manifest);

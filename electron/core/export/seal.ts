@@ -29,6 +29,7 @@ import {
   payloadLengthFor,
   RECORDS_FORMAT,
   type ReceiptContent,
+  type ReportDescriptor,
 } from './manifest.ts';
 
 export interface SealFileSource {
@@ -79,6 +80,8 @@ export interface SealRequest {
   files?: SealFileSource[];
   custody?: CustodyEntry[];
   receipt?: ReceiptContent;
+  /** Kind `report` only: which report the files carry (manifest.ts ReportDescriptorSchema). */
+  report?: ReportDescriptor;
   exportId?: string;
 }
 
@@ -161,6 +164,7 @@ export async function sealExport(deps: SealDeps, request: SealRequest, sink: Byt
     })),
     custody: request.custody ?? [],
     ...(request.receipt ? { receipt: request.receipt } : {}),
+    ...(request.report ? { report: request.report } : {}),
   };
   const manifestBytes = encodeManifest(manifest);
   const payloadLength = payloadLengthFor(manifestBytes.length, manifest);

@@ -117,11 +117,13 @@ export function reportOf(ctx: SharingContext, verified: VerifiedExport): VerifyR
     recipients: m.recipients.length,
     checks: [...CHECKS],
     ...(already ? { alreadyReceivedId: already } : {}),
+    ...(m.report ? { report: m.report } : {}),
   };
 }
 
+/** The app and `casevault open` open exports and sealed reports (report-receive.ts imports those). */
 export async function verifyFile(ctx: SharingContext, file: string): Promise<VerifyReport> {
-  return reportOf(ctx, await verifyAs(ctx, file, ['export']));
+  return reportOf(ctx, await verifyAs(ctx, file, ['export', 'report']));
 }
 
 export async function importFile(
@@ -277,7 +279,7 @@ export async function extractTo(
     throw new CaseVaultError('EXTRACT_DIR_NOT_EMPTY');
   }
   if (entries.length > 0) throw new CaseVaultError('EXTRACT_DIR_NOT_EMPTY');
-  const verified = await verifyAs(ctx, file, ['export']);
+  const verified = await verifyAs(ctx, file, ['export', 'report']);
   const own = ctx.identity.ownPublic();
   const written: string[] = [];
   const files: ExtractResult['files'] = [];
@@ -326,7 +328,7 @@ export async function extractTo(
             };
           },
         },
-        { kinds: ['export'] },
+        { kinds: ['export', 'report'] },
       ),
     );
   } catch (error) {

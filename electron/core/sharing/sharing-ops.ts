@@ -31,6 +31,8 @@ export const SHARING_OPS_TABLE: OpTable = {
   'received-file-view': (s, i) => s.receivedFileInfo(i.id, true),
   'received-file-read-range': (s, i) => s.receivedFileRange(i.id, i.start, i.end),
   'received-file-verify': (s, i, t) => s.receivedFileVerify(i.id, t),
+  'report-export': (s, i, t) => s.reportExport(i, t),
+  'received-report': (s, i) => s.receivedReport(i.id),
 };
 
 export async function runSharingOp(

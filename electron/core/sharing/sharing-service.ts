@@ -4,6 +4,7 @@
  * backups. `sharing-ops.ts` maps the `sharing(op, input)` operations onto it.
  */
 import { randomUUID } from 'node:crypto';
+import { CaseVaultError } from '../../../shared/errors.ts';
 import type { BackupStatus, ExportInput, ExportPlanInput } from '../../../shared/sharing/schemas.ts';
 import { BACKUP_REMINDER_DAYS } from '../../../shared/sharing/schemas.ts';
 import type { Sodium } from '../crypto/sodium.ts';
@@ -17,6 +18,8 @@ import { createReceipt, importReceipt } from './receipts.ts';
 import { readReceivedRange, receivedFileInfo, verifyReceivedFile } from './received-files.ts';
 import { extractReceivedFile, getReceived, listExports, listReceived } from './received-store.ts';
 import { extractTo, importFile, verifyFile } from './receiver.ts';
+import { createReportExport, type ReportExportRequest } from './report-export.ts';
+import { importReport, markLoggedReports, markReceivedReports, receivedReport } from './report-receive.ts';
 import { resolveCases } from './selection.ts';
 
 export interface SharingServiceOptions {
@@ -65,16 +68,25 @@ export class SharingService {
   }
 
   exportsList() {
-    return listExports(this.#ctx);
+    return markLoggedReports(this.#ctx, listExports(this.#ctx));
   }
 
   verify(path: string) {
     return verifyFile(this.#ctx, path);
   }
 
+  /** An export into the Received area; a sealed report (kind `report`) through report-receive.ts. */
   async import(path: string, task: TaskOptions = {}) {
-    const { id } = await importFile(this.#ctx, path, task);
-    return getReceived(this.#ctx, id);
+    let id: string;
+    try {
+      ({ id } = await importFile(this.#ctx, path, task));
+    } catch (error) {
+      // The kind is checked with the signed manifest, at the start of the file: a report is refused
+      // by importFile before the rest is read, and imported here instead.
+      if (!(error instanceof CaseVaultError && error.detail === 'unexpected kind report')) throw error;
+      ({ id } = await importReport(this.#ctx, path, task));
+    }
+    return this.receivedGet(id);
   }
 
   extractTo(path: string, outDir: string, task: TaskOptions = {}) {
@@ -82,11 +94,21 @@ export class SharingService {
   }
 
   receivedList() {
-    return listReceived(this.#ctx);
+    return markReceivedReports(this.#ctx, listReceived(this.#ctx));
   }
 
   receivedGet(id: string) {
-    return getReceived(this.#ctx, id);
+    return markReceivedReports(this.#ctx, [getReceived(this.#ctx, id)])[0]!;
+  }
+
+  /** A built report sealed to contacts (report-export.ts). */
+  reportExport(input: ReportExportRequest, task: TaskOptions = {}) {
+    return createReportExport(this.#ctx, input, task);
+  }
+
+  /** A received report's model, validated, for the read-only view. */
+  receivedReport(id: string) {
+    return receivedReport(this.#ctx, id);
   }
 
   receivedFileExtract(id: string, outPath: string) {

@@ -1,8 +1,6 @@
 import {
-  Alert,
   Button,
   Group,
-  List,
   Loader,
   NumberInput,
   Paper,
@@ -11,19 +9,17 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportModel } from '../../../shared/reports/model.ts';
-import { cellText } from '../../../shared/reports/model.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { ScreenTitle } from '../shell/ScreenTitle.tsx';
 import { reportsApi } from './api.ts';
-import { ReportChart } from './ReportChart.tsx';
-import { ReportTable } from './ReportTable.tsx';
+import { ReportBody } from './ReportBody.tsx';
+import { ReportSeal } from './ReportSeal.tsx';
 import './print.css';
 
 type Summary = Awaited<ReturnType<typeof reportsApi.list>>[number];
@@ -41,7 +37,8 @@ function defaultMonths(): { from: string; to: string } {
 
 /**
  * Anonymised reports: pick a ready-made report, a period (whole months) and a threshold; read the
- * protected tables and charts; save them as CSV (main asks where) or print them / save as PDF.
+ * protected tables and charts; save them as CSV (main asks where) or print them / save as PDF, or
+ * send them sealed to contacts (ReportSeal).
  */
 export function ReportsScreen() {
   const { t, i18n } = useTranslation();
@@ -56,6 +53,7 @@ export function ReportsScreen() {
   const [busy, setBusy] = useState(false);
   // What the last export did, translated at render time so a language switch re-renders it.
   const [saved, setSaved] = useState<{ ok: boolean; file: string } | null>(null);
+  const [sealing, setSealing] = useState(false);
 
   useEffect(() => {
     reportsApi.list().then(setSummaries, (e) => setError(toUiError(e)));
@@ -171,6 +169,14 @@ export function ReportsScreen() {
         >
           {t('reports.print')}
         </Button>
+        <Button
+          variant="default"
+          onClick={() => setSealing(true)}
+          disabled={!report || sealing}
+          data-testid="report-seal-open"
+        >
+          {t('reports.seal.open')}
+        </Button>
         {busy ? <Loader size="sm" aria-label={t('reports.loading')} /> : null}
         {saved ? (
           <Text size="sm" role="status" data-testid="report-saved">
@@ -179,44 +185,16 @@ export function ReportsScreen() {
         ) : null}
       </Group>
       <ErrorAlert error={error} />
-      {report ? (
-        <>
-          <Alert variant="light" color="blue" title={t('reports.notesTitle')} data-testid="report-notes">
-            <List size="sm" spacing={4}>
-              <List.Item>{t('reports.period', { from: report.period.from, to: report.period.to })}</List.Item>
-              <List.Item>
-                {t('reports.noteThreshold', {
-                  threshold: report.threshold,
-                  threshold_minus: report.threshold - 1,
-                })}
-              </List.Item>
-              <List.Item>{t('reports.noteProtected')}</List.Item>
-              <List.Item data-testid="report-excluded">
-                {t('reports.noteExcluded', {
-                  count: cellText(report.notes.excludedForConsent, report.threshold),
-                })}
-              </List.Item>
-              <List.Item>
-                {t(
-                  report.period.granularity === 'month'
-                    ? 'reports.noteCoarseMonth'
-                    : 'reports.noteCoarseQuarter',
-                )}
-              </List.Item>
-              <List.Item>{t('reports.noteHidden', { count: report.notes.suppressedCells })}</List.Item>
-            </List>
-          </Alert>
-          {report.tables.map((table) => (
-            <section key={table.id} className="report-table-block" aria-labelledby={`title-${table.id}`}>
-              <Title order={2} size="h4" id={`title-${table.id}`} mb="xs">
-                {table.label[language]}
-              </Title>
-              <ReportChart table={table} language={language} />
-              <ReportTable table={table} threshold={report.threshold} language={language} />
-            </section>
-          ))}
-        </>
+      {report && query ? (
+        <ReportSeal
+          query={query}
+          report={report}
+          language={language}
+          open={sealing}
+          onClose={() => setSealing(false)}
+        />
       ) : null}
+      {report ? <ReportBody report={report} language={language} /> : null}
     </Stack>
   );
 }

@@ -24,7 +24,20 @@ import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ExportDoneView, type Selection, sharingApi } from './api.ts';
 import { useTaskProgress } from './use-task-progress.ts';
 
-export function ExportSend({ selection, onBack }: { selection: Selection; onBack: () => void }) {
+/** What the send step hands over; the caller knows what is sealed (cases, or a report). */
+export type SendRequest = { taskId: string; purpose: string; passphrase: string };
+
+export function ExportSend({
+  selection,
+  send,
+  onBack,
+}: {
+  /** The export wizard's cases and recipients (sent with sharing:export)… */
+  selection?: Selection;
+  /** …or another sealed file's own call (a sealed report: sharing:report-export). */
+  send?: (request: SendRequest) => Promise<ExportDoneView>;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -49,7 +62,10 @@ export function ExportSend({ selection, onBack }: { selection: Selection; onBack
     setDone(null);
     setTaskId(id);
     try {
-      const result = await sharingApi.export({ ...selection, taskId: id, purpose, passphrase: secret });
+      const request = { taskId: id, purpose, passphrase: secret };
+      const result = send
+        ? await send(request)
+        : await sharingApi.export({ ...(selection as Selection), ...request });
       if (mounted.current) setDone(result);
     } catch (caught) {
       if (mounted.current) setError(toUiError(caught));

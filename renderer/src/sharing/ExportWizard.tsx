@@ -8,12 +8,12 @@ import { Alert, Button, Checkbox, Group, Loader, Stack, Switch, Text, Title } fr
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ContactView, identityApi } from '../identity/api.ts';
-import { KeyChangedBadge, VerificationBadge } from '../identity/VerificationBadge.tsx';
 import { toUiError, type UiError } from '../ipc/client.ts';
 import { recordsApi } from '../records/api.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ExportPlan, sharingApi } from './api.ts';
 import { ExportSend } from './ExportSend.tsx';
+import { RecipientPicker } from './RecipientPicker.tsx';
 import { RecipientPlanCard } from './RecipientPlanCard.tsx';
 import { WhatLeaves } from './WhatLeaves.tsx';
 
@@ -107,33 +107,7 @@ export function ExportWizard({ initialCaseIds }: { initialCaseIds: string[] }) {
               list: caseIds.map((id) => cases?.find((c) => c.id === id)?.code ?? '…').join(', '),
             })}
           </Text>
-          {contacts === null ? <Loader size="sm" aria-label={t('sharing.loading')} /> : null}
-          {contacts?.length === 0 ? <Alert color="gray">{t('sharing.export.noContacts')}</Alert> : null}
-          {contacts?.map((contact) => (
-            <Group key={contact.id} gap="xs" wrap="nowrap" data-testid="recipient-choice">
-              <Checkbox
-                label={`${contact.name} — ${contact.organisation}`}
-                checked={recipientIds.includes(contact.id)}
-                // A changed key blocks: the contact must accept or reject the new key first.
-                disabled={contact.keyChanged}
-                onChange={(event) =>
-                  setRecipientIds(toggle(recipientIds, contact.id, event.currentTarget.checked))
-                }
-              />
-              <VerificationBadge state={contact.verification} />
-              {contact.keyChanged ? <KeyChangedBadge /> : null}
-            </Group>
-          ))}
-          {contacts?.some((c) => c.keyChanged) ? (
-            <Text size="sm" c="red.9">
-              {t('sharing.export.keyChangedBlocked')}
-            </Text>
-          ) : null}
-          {contacts?.some((c) => recipientIds.includes(c.id) && c.verification === 'unverified') ? (
-            <Alert color="yellow" variant="light" role="alert" data-testid="unverified-warning">
-              {t('sharing.export.unverifiedWarning')}
-            </Alert>
-          ) : null}
+          <RecipientPicker contacts={contacts} chosen={recipientIds} onChange={setRecipientIds} />
           <Group>
             <Button variant="default" onClick={() => setStep('cases')}>
               {t('sharing.export.back')}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDate } from '../identity/labels.ts';
 import { toUiError, type UiError } from '../ipc/client.ts';
+import { reportLabel } from '../reports/report-label.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ExportLogView, sharingApi } from './api.ts';
 
@@ -80,8 +81,19 @@ export function ExportsLog() {
                 <Table.Td>{formatDate(entry.createdAt, lang)}</Table.Td>
                 <Table.Td>{entry.recipients.map((r) => r.name).join(', ')}</Table.Td>
                 <Table.Td>
-                  {entry.caseCodes.join(', ')}
-                  {entry.mode === 'redacted' ? ` · ${t('sharing.redacted')}` : ''}
+                  {entry.report ? (
+                    <span data-testid="export-row-report">
+                      {t('sharing.sent.sealedReport', {
+                        ...entry.report,
+                        reportId: reportLabel(entry.report.reportId, lang),
+                      })}
+                    </span>
+                  ) : (
+                    <>
+                      {entry.caseCodes.join(', ')}
+                      {entry.mode === 'redacted' ? ` · ${t('sharing.redacted')}` : ''}
+                    </>
+                  )}
                   {entry.purpose ? <Text size="xs">{entry.purpose}</Text> : null}
                 </Table.Td>
                 <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>

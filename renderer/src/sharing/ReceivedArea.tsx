@@ -25,6 +25,7 @@ import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { type ReceivedDetailView, type ReceivedSummaryView, sharingApi } from './api.ts';
 import { ReceivedFiles } from './ReceivedFiles.tsx';
 import { ReceivedRecords } from './ReceivedRecords.tsx';
+import { ReceivedReport } from './ReceivedReport.tsx';
 
 export function ReceivedArea() {
   const { t, i18n } = useTranslation();
@@ -76,7 +77,20 @@ export function ReceivedArea() {
                   ) : null}
                 </Table.Td>
                 <Table.Td>{formatDate(row.receivedAt, lang)}</Table.Td>
-                <Table.Td>{row.purpose || '—'}</Table.Td>
+                <Table.Td>
+                  {row.purpose || '—'}
+                  {row.kind === 'report' ? (
+                    <Badge
+                      ml="xs"
+                      color="blue.9"
+                      variant="light"
+                      size="sm"
+                      data-testid="received-report-badge"
+                    >
+                      {t('sharing.received.reportBadge')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
                 <Table.Td ff="monospace">{row.exportId.slice(0, 8)}</Table.Td>
                 <Table.Td>
                   <Button
@@ -173,7 +187,11 @@ function ReceivedView({ id, onBack }: { id: string; onBack: () => void }) {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <ReceivedRecords json={detail.recordsJson} />
+          {detail.kind === 'report' ? (
+            <ReceivedReport id={detail.id} />
+          ) : (
+            <ReceivedRecords json={detail.recordsJson} />
+          )}
           <ReceivedFiles detail={detail} />
           <Group>
             <Button onClick={() => void sendReceipt()}>{t('sharing.received.sendReceipt')}</Button>

@@ -10,6 +10,7 @@ import { isErrorCode, messageFor } from '../../../shared/errors.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { FingerprintDigits } from '../identity/FingerprintDigits.tsx';
 import { formatDate } from '../identity/labels.ts';
+import { reportLabel } from '../reports/report-label.ts';
 import type { Verification } from './api.ts';
 
 export function VerificationFailure({ code }: { code: string }) {
@@ -104,7 +105,14 @@ export function VerificationReport({ report }: { report: Verification }) {
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{t('sharing.contents')}</Table.Th>
-            <Table.Td>{t('sharing.open.counts', { records, files: report.files.length })}</Table.Td>
+            <Table.Td data-testid="manifest-contents">
+              {report.report
+                ? t('sharing.open.sealedReport', {
+                    ...report.report,
+                    reportId: reportLabel(report.report.reportId, lang),
+                  })
+                : t('sharing.open.counts', { records, files: report.files.length })}
+            </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{t('sharing.sha256')}</Table.Th>

@@ -70,6 +70,9 @@ export const sharingApi = {
   backupStatus: () => unwrap(() => bridge().sharing.backupStatus({})),
   backup: (taskId: string, backupPassphrase: string, passphrase: string) =>
     unwrap(() => bridge().sharing.backup({ taskId, backupPassphrase, passphrase })),
+  reportExport: (request: SharingInput<'sharing:report-export'>) =>
+    unwrap(() => bridge().sharing.reportExport(request)),
+  receivedReport: (id: string) => unwrap(() => bridge().sharing.receivedReport({ id })),
   onProgress: (listener: (progress: { taskId: string; done: number; total: number }) => void) =>
     bridge().on('task:progress', listener),
 };

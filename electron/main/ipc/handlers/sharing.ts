@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CaseVaultError, serializeError } from '../../../../shared/errors.ts';
+import type { ReportModel } from '../../../../shared/reports/model.ts';
 import type {
   BackupResult,
   BackupStatus,
@@ -19,6 +20,7 @@ import type {
   ReceiptImportResult,
   ReceivedDetail,
   ReceivedSummary,
+  ReportExportResult,
   VerifyReport,
 } from '../../../../shared/sharing/schemas.ts';
 import type { Register } from '../handler-table.ts';
@@ -264,5 +266,45 @@ export function registerSharingHandlers(register: Register, deps: IpcDeps): void
       fileName: basename(outcome.value.outPath),
       sha256: outcome.value.fileSha256,
     };
+  });
+
+  register('sharing:report-export', async (request) => {
+    deps.activity();
+    const outPath = await deps.saveDialog({
+      defaultName: `casevault-report-${request.query.reportId}-${today()}.cvx`,
+      filters: EXPORT_FILTERS,
+    });
+    if (outPath === undefined) return { saved: false as const, cancelled: false };
+    const outcome = await asTask(
+      request.taskId,
+      basename(outPath),
+      (task) =>
+        sharing(
+          'report-export',
+          {
+            query: request.query,
+            lang: request.lang,
+            recipientContactIds: request.recipientIds,
+            purpose: request.purpose,
+            outPath,
+            passphrase: request.passphrase,
+          },
+          task,
+        ) as Promise<ReportExportResult>,
+    );
+    if ('cancelled' in outcome) return { saved: false as const, cancelled: true };
+    const result = outcome.value;
+    return {
+      saved: true as const,
+      exportId: result.exportId,
+      fileName: basename(result.outPath),
+      sha256: result.fileSha256,
+      bytes: result.bytes,
+    };
+  });
+
+  register('sharing:received-report', async ({ id }) => {
+    deps.activity();
+    return (await sharing('received-report', { id })) as ReportModel;
   });
 }
