@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'RECEIPT_NO_MATCH',
   'EXTRACT_DIR_NOT_EMPTY',
   'BACKUP_CONTENT_INVALID',
+  'BACKUP_HISTORY_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -325,6 +326,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   BACKUP_CONTENT_INVALID: {
     en: 'The backup opened and its signature is valid, but its content is not a CaseVault backup this version can restore. Nothing was created.',
     fr: 'La sauvegarde s’est ouverte et sa signature est valide, mais son contenu n’est pas une sauvegarde CaseVault que cette version peut restaurer. Rien n’a été créé.',
+  },
+  BACKUP_HISTORY_INVALID: {
+    en: 'The backup’s audit history does not verify: an entry of the chain of custody or of the audit log was altered, removed or reordered. Nothing was created.',
+    fr: 'L’historique d’audit de la sauvegarde ne se vérifie pas : une entrée de la chaîne de traçabilité ou du journal d’audit a été modifiée, supprimée ou déplacée. Rien n’a été créé.',
   },
 };
 

@@ -9,7 +9,8 @@ import { CustomKindInput } from '../../../shared/records/schemas.ts';
 import { codesOf } from '../../../shared/records/taxonomies.ts';
 import { plucked, prepared } from '../db/statements.ts';
 import type { VaultSession } from '../vault/session.ts';
-import { appendAudit, listAudit, verifyAuditChain } from './audit.ts';
+import { type AuditVerification, appendAudit, listAudit, verifyAuditChain } from './audit.ts';
+import { verifyAuditHistory } from './audit-history.ts';
 import { ENTITIES, type EntityName } from './entities.ts';
 import {
   type CaseListFilter,
@@ -162,8 +163,19 @@ export class RecordsService {
     return listAudit(db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
   }
 
-  verifyAudit() {
-    return verifyAuditChain(this.#session.db, this.#session.auditMac);
+  /** The current chain, then the history a restore carried (records/audit-history.ts). */
+  verifyAudit(): AuditVerification {
+    const session = this.#session;
+    const chain = verifyAuditChain(session.db, session.auditMac);
+    if (!chain.ok) return chain;
+    const history = verifyAuditHistory(session.db, (key) => session.historyMac(key));
+    if (history.ok && history.segments === 0) return chain;
+    const summary = { segments: history.segments, entries: history.entries };
+    if (!history.ok) {
+      const seq = history.broken?.seq ?? 0;
+      return { ok: false, entries: chain.entries, broken: { seq, reason: 'history' }, history: summary };
+    }
+    return { ...chain, history: summary };
   }
 
   search(query: string, filters: SearchFilters = {}) {

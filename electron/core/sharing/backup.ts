@@ -16,6 +16,7 @@ import { collect, serializeRecordsDocument } from '../records/format/export.ts';
 import type { RecordsDocument } from '../records/format/records-file.ts';
 import { verifyPassphrase } from '../vault/vault.ts';
 import { openAtomicOut } from './atomic-out.ts';
+import { historyFileSource } from './backup-history.ts';
 import { dumpState, STATE_FILE_ID } from './backup-state.ts';
 import {
   checkAbort,
@@ -109,6 +110,8 @@ export async function createBackup(
       wrappedKey: r.wrapped_key,
     })),
   ];
+  // The audit chain (and history from earlier restores) travels too: backup-history.ts.
+  const history = historyFileSource(ctx.session);
   const total = blobs.reduce((s, b) => s + b.size, 0);
   let done = 0;
   const files: SealFileSource[] = [
@@ -121,6 +124,7 @@ export async function createBackup(
         yield stateBytes;
       },
     },
+    history.source,
     ...blobs.map(
       (b): SealFileSource => ({
         id: b.fileId,
@@ -183,6 +187,7 @@ export async function createBackup(
   } finally {
     recordsBytes.fill(0);
     stateBytes.fill(0);
+    history.wipe();
   }
   const at = createdAt.toISOString();
   const counts = countsOf(doc);

@@ -1,0 +1,218 @@
+/**
+ * The audit history across a restore (docs/vault-format.md §Audit history): a backup carries the
+ * vault's audit chain with its key; the restored vault keeps every custody timeline and the audit
+ * history, verifiable by `check` (RecordsService.verifyAudit); a backup whose history does not
+ * verify is refused with BACKUP_HISTORY_INVALID and nothing is created; history edited after the
+ * restore is caught, even when its MACs were recomputed with the stored key; a backup made before
+ * history travelled still restores, with `history: null`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSodium } from '../../../../electron/core/crypto/sodium.ts';
+import { EvidenceService } from '../../../../electron/core/evidence/evidence-service.ts';
+import { IdentityService } from '../../../../electron/core/identity/identity-service.ts';
+import { type AuditEntry, auditEntryBytes } from '../../../../electron/core/records/audit.ts';
+import { RecordsService } from '../../../../electron/core/records/records-service.ts';
+import { inspectBackup, restoreBackup } from '../../../../electron/core/sharing/restore.ts';
+import { SharingService } from '../../../../electron/core/sharing/sharing-service.ts';
+import type { VaultSession } from '../../../../electron/core/vault/session.ts';
+import { unlockWithPassphrase } from '../../../../electron/core/vault/vault.ts';
+import { FAST_KDF, PASSPHRASE } from '../../../helpers/vault.ts';
+import { FAST_BACKUP_KDF, type SharingFixture, seedCase, sharingFixture, tick } from './fixture.ts';
+
+let fx: SharingFixture;
+const opened: VaultSession[] = [];
+beforeEach(() => {
+  fx = sharingFixture();
+});
+afterEach(() => {
+  for (const s of opened) if (!s.locked) s.lock();
+  opened.length = 0;
+  fx.cleanup();
+});
+
+const BACKUP_PASS = 'une autre phrase pour la sauvegarde';
+const NEW_PASS = 'nouvelle phrase de passe 2026';
+const FIXTURE = path.join(import.meta.dirname, '../../../fixtures/backup/v1-no-history.cvx');
+
+async function restoreInto(backupPath: string, name: string) {
+  const dir = path.join(fx.root, name);
+  const result = await restoreBackup({
+    path: backupPath,
+    backupPassphrase: BACKUP_PASS,
+    newDir: dir,
+    newPassphrase: NEW_PASS,
+    kdf: FAST_KDF,
+    now: tick,
+  });
+  const session = await unlockWithPassphrase(dir, NEW_PASS);
+  opened.push(session);
+  const sodium = await loadSodium();
+  const identity = new IdentityService(session, sodium, { now: tick });
+  return {
+    dir,
+    result,
+    session,
+    records: new RecordsService(session, { now: tick }),
+    evidence: new EvidenceService(session, { now: tick }),
+    sharing: new SharingService(session, identity, sodium, { now: tick, backupKdf: FAST_BACKUP_KDF }),
+  };
+}
+
+const withoutOrigin = <T extends { restoredFrom?: string }>(entries: T[]) =>
+  entries.map(({ restoredFrom: _, ...rest }) => rest);
+
+describe('audit history across a restore', () => {
+  it('keeps every custody timeline and the audit chain, verifiable after restore', async () => {
+    const a = await fx.vault('Alice');
+    const seeded = await seedCase(a, fx, 'HX-1', null);
+    await a.evidence.verify([seeded.photoId]);
+    const timeline = a.evidence.custody(seeded.photoId);
+    const chainBefore = a.records.verifyAudit();
+    expect(chainBefore.ok).toBe(true);
+
+    const backupPath = path.join(fx.out, 'a.cvx');
+    await a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
+    const inspected = await inspectBackup({ path: backupPath, backupPassphrase: BACKUP_PASS });
+    expect(inspected).toMatchObject({
+      history: true,
+      files: 3,
+      records: { cases: 1, people: 1, incidents: 1 },
+    });
+    expect(inspected.signer.fingerprintId).toBe(a.identity.ownPublic().fingerprint.id);
+
+    const r = await restoreInto(backupPath, 'restored');
+    expect(r.result.history).toEqual({ segments: 1, entries: chainBefore.entries });
+
+    // The item's timeline: the former vault's entries verbatim, then "restored into this vault".
+    const after = r.evidence.custody(seeded.photoId);
+    expect(withoutOrigin(after.slice(0, timeline.length))).toEqual(timeline);
+    expect(after.slice(0, timeline.length).every((e) => e.restoredFrom === a.session.vaultId)).toBe(true);
+    expect(after.slice(timeline.length).map((e) => e.action)).toEqual(['restore']);
+    expect(after[timeline.length]!.hash).toBe(timeline[0]!.hash);
+
+    const check = r.records.verifyAudit();
+    expect(check).toMatchObject({ ok: true, history: { segments: 1, entries: chainBefore.entries } });
+  });
+
+  it('carries history through a second backup and restore (two segments, oldest first)', async () => {
+    const a = await fx.vault('Alice');
+    const seeded = await seedCase(a, fx, 'HX-2', null);
+    const timeline = a.evidence.custody(seeded.docId);
+    const first = path.join(fx.out, 'a.cvx');
+    await a.sharing.backup({ outPath: first, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
+    const b = await restoreInto(first, 'b');
+    await b.evidence.verify([seeded.docId]);
+    const second = path.join(fx.out, 'b.cvx');
+    await b.sharing.backup({ outPath: second, backupPassphrase: BACKUP_PASS, passphrase: NEW_PASS });
+    const c = await restoreInto(second, 'c');
+
+    expect(c.result.history?.segments).toBe(2);
+    expect(c.records.verifyAudit()).toMatchObject({ ok: true, history: { segments: 2 } });
+    const after = c.evidence.custody(seeded.docId);
+    expect(after.map((e) => e.action)).toEqual([
+      ...timeline.map((e) => e.action),
+      'restore', // into B
+      'verify', // in B
+      'restore', // into C
+    ]);
+    expect(withoutOrigin(after.slice(0, timeline.length))).toEqual(timeline);
+  });
+
+  it('refuses a backup whose history does not verify, and creates nothing', async () => {
+    const a = await fx.vault('Alice');
+    const seeded = await seedCase(a, fx, 'HX-3', null);
+    // An entry of the chain edited in place (someone with the database key, not the audit key):
+    // the backup is still made and signed, but its history must not be taken in.
+    a.session.db
+      .prepare(
+        "UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE record_id = ? AND action = 'evidence.acquire'",
+      )
+      .run(seeded.photoId);
+    const backupPath = path.join(fx.out, 'tampered.cvx');
+    await a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
+    const target = path.join(fx.root, 'never');
+    await expect(
+      restoreBackup({
+        path: backupPath,
+        backupPassphrase: BACKUP_PASS,
+        newDir: target,
+        newPassphrase: NEW_PASS,
+        kdf: FAST_KDF,
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_HISTORY_INVALID' });
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('catches history edited after the restore, even with its MACs recomputed', async () => {
+    const a = await fx.vault('Alice');
+    const seeded = await seedCase(a, fx, 'HX-4', null);
+    const backupPath = path.join(fx.out, 'a.cvx');
+    await a.sharing.backup({ outPath: backupPath, backupPassphrase: BACKUP_PASS, passphrase: PASSPHRASE });
+    const r = await restoreInto(backupPath, 'restored');
+    const db = r.session.db;
+    const row = db
+      .prepare("SELECT seq FROM audit_history WHERE record_id = ? AND action = 'evidence.acquire'")
+      .get(seeded.photoId) as { seq: number };
+
+    // 1. A field edited: the MAC no longer matches.
+    db.prepare("UPDATE audit_history SET actor = 'someone else' WHERE seq = ?").run(row.seq);
+    expect(r.records.verifyAudit()).toMatchObject({ ok: false, broken: { reason: 'history' } });
+
+    // 2. Every MAC from there recomputed with the stored former key: the chain is self-consistent,
+    //    but its head no longer matches the pin in this vault's own chain (or the stored head).
+    const { audit_key: key, vault_id: vaultId } = db
+      .prepare('SELECT audit_key, vault_id FROM audit_history_segments')
+      .get() as { audit_key: Uint8Array; vault_id: string };
+    const mac = r.session.historyMac(key);
+    const rows = db
+      .prepare(
+        'SELECT seq, at, actor, action, entity, record_id AS recordId, detail, prev_mac AS prevMac, mac FROM audit_history WHERE vault_id = ? ORDER BY seq',
+      )
+      .all(vaultId) as AuditEntry[];
+    let prev = rows[row.seq - 2]?.mac ?? '0'.repeat(64);
+    for (const e of rows.slice(row.seq - 1)) {
+      const { mac: _old, ...fields } = e;
+      const next = { ...fields, prevMac: prev };
+      const m = Buffer.from(mac(auditEntryBytes(next))).toString('hex');
+      db.prepare('UPDATE audit_history SET prev_mac = ?, mac = ? WHERE vault_id = ? AND seq = ?').run(
+        prev,
+        m,
+        vaultId,
+        e.seq,
+      );
+      prev = m;
+    }
+    db.prepare('UPDATE audit_history_segments SET head_mac = ?').run(prev);
+    expect(r.records.verifyAudit()).toMatchObject({ ok: false, broken: { reason: 'history' } });
+
+    // 3. The history removed whole: the pin names a segment that is gone.
+    db.prepare('DELETE FROM audit_history_segments').run();
+    expect(r.records.verifyAudit()).toMatchObject({ ok: false, broken: { reason: 'history' } });
+  });
+
+  it('restores a backup made before history travelled, and says history was not included', async () => {
+    const inspected = await inspectBackup({ path: FIXTURE, backupPassphrase: 'sauvegarde ancienne 2026' });
+    expect(inspected).toMatchObject({ history: false, files: 1, signer: { name: 'Awa' } });
+    const dir = path.join(fx.root, 'from-old');
+    const result = await restoreBackup({
+      path: FIXTURE,
+      backupPassphrase: 'sauvegarde ancienne 2026',
+      newDir: dir,
+      newPassphrase: NEW_PASS,
+      kdf: FAST_KDF,
+      now: tick,
+    });
+    expect(result.history).toBeNull();
+    expect(result.files).toBe(1);
+    const session = await unlockWithPassphrase(dir, NEW_PASS);
+    opened.push(session);
+    const evidence = new EvidenceService(session, { now: tick });
+    const timeline = evidence.custody('9b299bee-aba7-424a-a044-cc16dc2f0088');
+    evidence.close();
+    // Only this vault's entry: the old timeline did not travel in that format.
+    expect(timeline.map((e) => e.action)).toEqual(['restore']);
+    expect(new RecordsService(session).verifyAudit()).toMatchObject({ ok: true });
+  });
+});
