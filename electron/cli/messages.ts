@@ -380,6 +380,18 @@ const MESSAGES = {
     en: 'Vault restored into {dir}: {records}; {files} file(s). It keeps the identity and keys of the backed-up vault.',
     fr: 'Coffre restauré dans {dir} : {records} ; {files} fichier(s). Il garde l’identité et les clés du coffre sauvegardé.',
   },
+  restoreHistory: {
+    en: 'Audit history restored and verified: {entries} entries from {segments} former vault(s); every chain of custody goes on in the new vault.',
+    fr: 'Historique d’audit restauré et vérifié : {entries} entrées de {segments} ancien(s) coffre(s) ; chaque chaîne de traçabilité continue dans le nouveau coffre.',
+  },
+  restoreNoHistory: {
+    en: 'This backup was made by an older version and does not include the audit history: the restored vault starts a new audit chain (each item’s custody restarts at “restored”).',
+    fr: 'Cette sauvegarde a été faite par une version plus ancienne et ne contient pas l’historique d’audit : le coffre restauré commence une nouvelle chaîne d’audit (la traçabilité de chaque élément reprend à « restauré »).',
+  },
+  auditHistoryIntact: {
+    en: 'Audit history from restores intact: {entries} entries in {segments} former chain(s) verified.',
+    fr: 'Historique d’audit des restaurations intact : {entries} entrées dans {segments} ancienne(s) chaîne(s) vérifiées.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
