@@ -13,6 +13,7 @@ import { filesContract } from './files-contract.ts';
 import { identityContract } from './identity-contract.ts';
 import { recordsContract } from './records-contract.ts';
 import { reportsContract } from './reports-contract.ts';
+import { restoreContract } from './restore-contract.ts';
 import { sharingContract } from './sharing-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
@@ -88,6 +89,7 @@ export const contract = {
   ...identityContract,
   ...reportsContract,
   ...sharingContract,
+  ...restoreContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { registerFilesHandlers } from './handlers/files.ts';
 import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerReportsHandlers } from './handlers/reports.ts';
+import { registerRestoreHandlers } from './handlers/restore.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
 import { registerSharingHandlers } from './handlers/sharing.ts';
@@ -63,6 +64,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerIdentityHandlers(table.register, deps);
   registerReportsHandlers(table.register, deps);
   registerSharingHandlers(table.register, deps);
+  registerRestoreHandlers(table.register, deps);
   return registryFromTable(table);
 }
 
