@@ -329,7 +329,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   },
   BACKUP_HISTORY_INVALID: {
     en: 'The backup’s audit history does not verify: an entry of the chain of custody or of the audit log was altered, removed or reordered. Nothing was created.',
-    fr: 'L’historique d’audit de la sauvegarde ne se vérifie pas : une entrée de la chaîne de traçabilité ou du journal d’audit a été modifiée, supprimée ou déplacée. Rien n’a été créé.',
+    fr: 'L’historique d’audit de la sauvegarde ne se vérifie pas : une entrée de la chaîne de possession ou du journal d’audit a été modifiée, supprimée ou déplacée. Rien n’a été créé.',
   },
 };
 

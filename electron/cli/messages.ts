@@ -200,7 +200,7 @@ const MESSAGES = {
   },
   evidenceExtractWarning: {
     en: 'WARNING: the copy is DECRYPTED (plaintext): anyone who gets this file can open it. Keep it only as long as needed; the extraction is recorded in the item’s chain of custody.',
-    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de traçabilité de la pièce.',
+    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de possession de la pièce.',
   },
   evidenceExtracted: {
     en: 'Decrypted copy written to {file} ({size} bytes, sha256 {sha256} verified).',
@@ -382,11 +382,11 @@ const MESSAGES = {
   },
   restoreHistory: {
     en: 'Audit history restored and verified: {entries} entries from {segments} former vault(s); every chain of custody goes on in the new vault.',
-    fr: 'Historique d’audit restauré et vérifié : {entries} entrées de {segments} ancien(s) coffre(s) ; chaque chaîne de traçabilité continue dans le nouveau coffre.',
+    fr: 'Historique d’audit restauré et vérifié : {entries} entrées de {segments} ancien(s) coffre(s) ; chaque chaîne de possession continue dans le nouveau coffre.',
   },
   restoreNoHistory: {
     en: 'This backup was made by an older version and does not include the audit history: the restored vault starts a new audit chain (each item’s custody restarts at “restored”).',
-    fr: 'Cette sauvegarde a été faite par une version plus ancienne et ne contient pas l’historique d’audit : le coffre restauré commence une nouvelle chaîne d’audit (la traçabilité de chaque élément reprend à « restauré »).',
+    fr: 'Cette sauvegarde a été faite par une version plus ancienne et ne contient pas l’historique d’audit : le coffre restauré commence une nouvelle chaîne d’audit (la chaîne de possession de chaque élément reprend à « restauré »).',
   },
   auditHistoryIntact: {
     en: 'Audit history from restores intact: {entries} entries in {segments} former chain(s) verified.',
