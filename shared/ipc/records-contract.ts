@@ -142,6 +142,8 @@ export const recordsContract = {
       ok: z.boolean(),
       entries: z.number().int(),
       broken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+      /** Chains carried from former vaults by a restore (docs/vault-format.md §5.2), when any. */
+      history: z.object({ segments: z.number().int(), entries: z.number().int() }).optional(),
     }),
   },
   'records:search': {

@@ -194,8 +194,13 @@ describe('restore from a backup in Chromium (real vault core)', () => {
     expect(after.slice(before.length).map((e) => [e.action, e.restored])).toEqual([['restore', false]]);
     await checkScreen(page, 'restore', 'custody');
 
-    // The restored vault checks: audit chain and the history carried both verify.
-    expect(await call(b, 'records:verify-audit', {})).toMatchObject({ ok: true });
+    // The restored vault checks: audit chain and the history carried both verify (case Audit tab).
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    await page.getByTestId('verify-audit').click();
+    await expect
+      .poll(() => page.getByTestId('audit-history-verdict').textContent())
+      .toContain('L’historique d’audit apporté des anciens coffres par une restauration est intact');
+    expect(await call(b, 'records:verify-audit', {})).toMatchObject({ ok: true, history: { segments: 1 } });
     expect(b.pageErrors).toEqual([]);
   }, 300_000);
 });

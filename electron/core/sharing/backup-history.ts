@@ -57,8 +57,9 @@ export function historyBytes(session: VaultSession): Uint8Array {
     .all() as AuditEntry[];
   const head = (db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").pluck().get() as string) ?? '';
   const key = session.auditKeyForBackup();
+  const carried = loadSegments(db);
   try {
-    const segments = [...loadSegments(db), { vaultId: session.vaultId, auditKey: key, entries: own }];
+    const segments = [...carried, { vaultId: session.vaultId, auditKey: key, entries: own }];
     const file = {
       format: BACKUP_HISTORY_FORMAT,
       vaultId: session.vaultId,
@@ -68,6 +69,7 @@ export function historyBytes(session: VaultSession): Uint8Array {
     return new TextEncoder().encode(JSON.stringify(file));
   } finally {
     key.fill(0);
+    for (const segment of carried) segment.auditKey.fill(0);
   }
 }
 

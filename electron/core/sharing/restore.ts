@@ -207,10 +207,15 @@ export async function restoreBackupSession(
     const history = historyFile ? verifyCarriedHistory(historyFile, (key) => session.historyMac(key)) : null;
     historyFile?.fill(0);
     const backupId = verified.manifest.exportId;
-    const counts = restoreRows(session, parsed.tables, sinks, new TextDecoder().decode(records), now, {
-      backupId,
-      history,
-    });
+    let counts: Record<string, number>;
+    try {
+      counts = restoreRows(session, parsed.tables, sinks, new TextDecoder().decode(records), now, {
+        backupId,
+        history,
+      });
+    } finally {
+      for (const segment of history?.segments ?? []) segment.auditKey.fill(0);
+    }
     records.fill(0);
     const historySummary = history ? { segments: history.segments.length, entries: history.entries } : null;
     session.db.transaction(() =>

@@ -48,6 +48,11 @@ export function AuditTab() {
                 seq: verdict.broken?.seq ?? '?',
                 reason: verdict.broken?.reason ?? '',
               })}
+          {verdict.ok && verdict.history ? (
+            <Text size="sm" data-testid="audit-history-verdict">
+              {t('records.audit.historyOk', { count: verdict.history.entries })}
+            </Text>
+          ) : null}
         </Alert>
       ) : null}
       <RecordError error={error} />
