@@ -146,6 +146,14 @@ export const recordsContract = {
       history: z.object({ segments: z.number().int(), entries: z.number().int() }).optional(),
     }),
   },
+  /**
+   * Entries of the chains carried from former vaults by a restore (docs/vault-format.md §5.2),
+   * newest first; with `caseId`, those of the case and everything in it. Empty for other vaults.
+   */
+  'records:audit-history': {
+    input: z.object({ caseId: Id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(AuditEntrySchema.extend({ restoredFrom: z.string() })),
+  },
   'records:search': {
     input: z.object({ query: z.string().max(200), filters: SearchFiltersSchema.default({}) }).strict(),
     output: z.array(

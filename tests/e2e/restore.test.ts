@@ -196,10 +196,14 @@ describe('restore from a backup in Chromium (real vault core)', () => {
 
     // The restored vault checks: audit chain and the history carried both verify (case Audit tab).
     await page.getByRole('tab', { name: 'Audit' }).click();
+    // The case's entries from the former vault are listed apart (newest first: the case's creation last).
+    await expect.poll(() => page.getByTestId('audit-history-entry').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('audit-history-entry').last().textContent()).toContain('Création');
     await page.getByTestId('verify-audit').click();
     await expect
       .poll(() => page.getByTestId('audit-history-verdict').textContent())
       .toContain('L’historique d’audit apporté des anciens coffres par une restauration est intact');
+    await checkScreen(page, 'restore', 'audit');
     expect(await call(b, 'records:verify-audit', {})).toMatchObject({ ok: true, history: { segments: 1 } });
     expect(b.pageErrors).toEqual([]);
   }, 300_000);

@@ -191,3 +191,20 @@ export function verifyAuditHistory(db: VaultDatabase, macFor: MacFor): HistoryVe
   }
   return { ok: true, segments: segments.length, entries: total };
 }
+
+/** History entries, newest segment and entry first; with `recordIds`, only those. Bounded. */
+export function listAuditHistory(
+  db: VaultDatabase,
+  options: { recordIds?: string[]; limit?: number } = {},
+): Array<AuditEntry & { restoredFrom: string }> {
+  const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
+  const select = `SELECT h.vault_id AS restoredFrom, h.seq, h.at, h.actor, h.action, h.entity,
+      h.record_id AS recordId, h.detail, h.prev_mac AS prevMac, h.mac
+    FROM audit_history h JOIN audit_history_segments s ON s.vault_id = h.vault_id`;
+  const order = 'ORDER BY s.position DESC, h.seq DESC LIMIT ?';
+  if (options.recordIds && options.recordIds.length > 0)
+    return db
+      .prepare(`${select} WHERE h.record_id IN (SELECT value FROM json_each(?)) ${order}`)
+      .all(JSON.stringify(options.recordIds), limit) as Array<AuditEntry & { restoredFrom: string }>;
+  return db.prepare(`${select} ${order}`).all(limit) as Array<AuditEntry & { restoredFrom: string }>;
+}

@@ -10,7 +10,7 @@ import { codesOf } from '../../../shared/records/taxonomies.ts';
 import { plucked, prepared } from '../db/statements.ts';
 import type { VaultSession } from '../vault/session.ts';
 import { type AuditVerification, appendAudit, listAudit, verifyAuditChain } from './audit.ts';
-import { verifyAuditHistory } from './audit-history.ts';
+import { listAuditHistory, verifyAuditHistory } from './audit-history.ts';
 import { ENTITIES, type EntityName } from './entities.ts';
 import {
   type CaseListFilter,
@@ -150,17 +150,23 @@ export class RecordsService {
 
   /** Audit entries, newest first; with `caseId`, those of the case and everything in it. */
   audit(options: { caseId?: string; limit?: number; beforeSeq?: number } = {}) {
+    const recordIds = this.#caseRecordIds(options.caseId);
+    return listAudit(this.#session.db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
+  }
+
+  /** The same over the history a restore carried (records/audit-history.ts), newest first. */
+  auditHistory(options: { caseId?: string; limit?: number } = {}) {
+    const recordIds = this.#caseRecordIds(options.caseId);
+    return listAuditHistory(this.#session.db, { recordIds, limit: options.limit });
+  }
+
+  #caseRecordIds(caseId: string | undefined): string[] | undefined {
+    if (!caseId) return undefined;
     const db = this.#session.db;
-    let recordIds: string[] | undefined;
-    if (options.caseId) {
-      recordIds = [
-        options.caseId,
-        ...(plucked(db, 'SELECT record_id FROM search_docs WHERE case_id = ?').all(
-          options.caseId,
-        ) as string[]),
-      ];
-    }
-    return listAudit(db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
+    return [
+      caseId,
+      ...(plucked(db, 'SELECT record_id FROM search_docs WHERE case_id = ?').all(caseId) as string[]),
+    ];
   }
 
   /** The current chain, then the history a restore carried (records/audit-history.ts). */

@@ -94,6 +94,12 @@ describe('audit history across a restore', () => {
 
     const check = r.records.verifyAudit();
     expect(check).toMatchObject({ ok: true, history: { segments: 1, entries: chainBefore.entries } });
+
+    // The case's audit entries of the former vault are listed, as they were, with their origin.
+    const caseAudit = a.records.audit({ caseId: seeded.caseId });
+    const carried = r.records.auditHistory({ caseId: seeded.caseId });
+    expect(carried.map(({ restoredFrom: _, ...e }) => e)).toEqual(caseAudit);
+    expect(new Set(carried.map((e) => e.restoredFrom))).toEqual(new Set([a.session.vaultId]));
   });
 
   it('carries history through a second backup and restore (two segments, oldest first)', async () => {
