@@ -388,6 +388,10 @@ const MESSAGES = {
     en: 'This backup was made by an older version and does not include the audit history: the restored vault starts a new audit chain (each item’s custody restarts at “restored”).',
     fr: 'Cette sauvegarde a été faite par une version plus ancienne et ne contient pas l’historique d’audit : le coffre restauré commence une nouvelle chaîne d’audit (la chaîne de possession de chaque élément reprend à « restauré »).',
   },
+  restoreHistoryLeftOut: {
+    en: 'Restored WITHOUT the audit history (--without-history): the restored vault starts a new audit chain and its restore entry says the history was left out.',
+    fr: 'Restauré SANS l’historique d’audit (--without-history) : le coffre restauré commence une nouvelle chaîne d’audit et son entrée de restauration indique que l’historique a été laissé de côté.',
+  },
   auditHistoryIntact: {
     en: 'Audit history from restores intact: {entries} entries in {segments} former chain(s) verified.',
     fr: 'Historique d’audit des restaurations intact : {entries} entrées dans {segments} ancienne(s) chaîne(s) vérifiées.',

@@ -44,6 +44,12 @@ export interface RestoreRequest {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the restore with TASK_CANCELLED and removes what it wrote. */
   signal?: AbortSignal;
+  /**
+   * The last resort when a backup's history does not verify (BACKUP_HISTORY_INVALID): restore the
+   * records, evidence and identity anyway, leaving the carried history out, as for an old backup.
+   * The restore's audit entry says so (`history: "left-out"`). Never the default.
+   */
+  withoutHistory?: boolean;
 }
 
 export interface RestoreResult {
@@ -204,7 +210,10 @@ export async function restoreBackupSession(
     if (identityRow?.sign_public?.$hex !== verified.manifest.sender.signingPublicKey)
       throw new CaseVaultError('BACKUP_CONTENT_INVALID', 'not signed by the identity it carries');
     checkAbort(request.signal);
-    const history = historyFile ? verifyCarriedHistory(historyFile, (key) => session.historyMac(key)) : null;
+    const history =
+      historyFile && !request.withoutHistory
+        ? verifyCarriedHistory(historyFile, (key) => session.historyMac(key))
+        : null;
     historyFile?.fill(0);
     const backupId = verified.manifest.exportId;
     let counts: Record<string, number>;
@@ -229,7 +238,7 @@ export async function restoreBackupSession(
           fileSha256: verified.fileSha256,
           counts,
           files: sinks.size,
-          history: historySummary ?? false,
+          history: historySummary ?? (historyFile ? 'left-out' : false),
         },
       }),
     )();

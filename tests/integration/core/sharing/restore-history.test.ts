@@ -149,6 +149,25 @@ describe('audit history across a restore', () => {
       }),
     ).rejects.toMatchObject({ code: 'BACKUP_HISTORY_INVALID' });
     expect(existsSync(target)).toBe(false);
+
+    // The explicit last resort restores the data without the history, and the new chain says so.
+    const result = await restoreBackup({
+      path: backupPath,
+      backupPassphrase: BACKUP_PASS,
+      newDir: target,
+      newPassphrase: NEW_PASS,
+      kdf: FAST_KDF,
+      withoutHistory: true,
+    });
+    expect(result).toMatchObject({ history: null, files: 3 });
+    const session = await unlockWithPassphrase(target, NEW_PASS);
+    opened.push(session);
+    const detail = session.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'sharing.restore'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(detail)).toMatchObject({ history: 'left-out' });
+    expect(session.db.prepare('SELECT count(*) FROM audit_history').pluck().get()).toBe(0);
   });
 
   it('catches history edited after the restore, even with its MACs recomputed', async () => {
