@@ -69,6 +69,7 @@ export const ERROR_CODES = [
   'EXTRACT_DIR_NOT_EMPTY',
   'BACKUP_CONTENT_INVALID',
   'REPORT_RECEIVED_INVALID',
+  'BACKUP_HISTORY_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -330,6 +331,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   REPORT_RECEIVED_INVALID: {
     en: 'The file opened and its signature is valid, but the report inside is not a valid CaseVault report (or does not match what the file says it is). Nothing was imported.',
     fr: 'Le fichier s’est ouvert et sa signature est valide, mais le rapport qu’il contient n’est pas un rapport CaseVault valide (ou ne correspond pas à ce que le fichier annonce). Rien n’a été importé.',
+  },
+  BACKUP_HISTORY_INVALID: {
+    en: 'The backup’s audit history does not verify: an entry of the chain of custody or of the audit log was altered, removed or reordered. Nothing was created.',
+    fr: 'L’historique d’audit de la sauvegarde ne se vérifie pas : une entrée de la chaîne de possession ou du journal d’audit a été modifiée, supprimée ou déplacée. Rien n’a été créé.',
   },
 };
 

@@ -101,6 +101,7 @@ export const COMMAND_OPTIONS = {
     'backup-passphrase-file': { type: 'string' },
     'new-passphrase-file': { type: 'string' },
     kdf: { type: 'string' },
+    'without-history': { type: 'boolean' },
   },
 } as const satisfies Record<string, ParseArgsOptionsConfig>;
 

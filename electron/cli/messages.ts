@@ -200,7 +200,7 @@ const MESSAGES = {
   },
   evidenceExtractWarning: {
     en: 'WARNING: the copy is DECRYPTED (plaintext): anyone who gets this file can open it. Keep it only as long as needed; the extraction is recorded in the item’s chain of custody.',
-    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de traçabilité de la pièce.',
+    fr: 'ATTENTION : la copie est DÉCHIFFRÉE (en clair) : quiconque obtient ce fichier peut l’ouvrir. Ne la gardez que le temps nécessaire ; l’extraction est inscrite dans la chaîne de possession de la pièce.',
   },
   evidenceExtracted: {
     en: 'Decrypted copy written to {file} ({size} bytes, sha256 {sha256} verified).',
@@ -391,6 +391,22 @@ const MESSAGES = {
   openReportTables: {
     en: 'Report “{label}” imported: {tables} tables, {hidden} hidden cells (casevault open --json prints the model).',
     fr: 'Rapport « {label} » importé : {tables} tableaux, {hidden} cellules masquées (casevault open --json affiche le modèle).',
+  },
+  restoreHistory: {
+    en: 'Audit history restored and verified: {entries} entries from {segments} former vault(s); every chain of custody goes on in the new vault.',
+    fr: 'Historique d’audit restauré et vérifié : {entries} entrées de {segments} ancien(s) coffre(s) ; chaque chaîne de possession continue dans le nouveau coffre.',
+  },
+  restoreNoHistory: {
+    en: 'This backup was made by an older version and does not include the audit history: the restored vault starts a new audit chain (each item’s custody restarts at “restored”).',
+    fr: 'Cette sauvegarde a été faite par une version plus ancienne et ne contient pas l’historique d’audit : le coffre restauré commence une nouvelle chaîne d’audit (la chaîne de possession de chaque élément reprend à « restauré »).',
+  },
+  restoreHistoryLeftOut: {
+    en: 'Restored WITHOUT the audit history (--without-history): the restored vault starts a new audit chain and its restore entry says the history was left out.',
+    fr: 'Restauré SANS l’historique d’audit (--without-history) : le coffre restauré commence une nouvelle chaîne d’audit et son entrée de restauration indique que l’historique a été laissé de côté.',
+  },
+  auditHistoryIntact: {
+    en: 'Audit history from restores intact: {entries} entries in {segments} former chain(s) verified.',
+    fr: 'Historique d’audit des restaurations intact : {entries} entrées dans {segments} ancienne(s) chaîne(s) vérifiées.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -24,6 +24,8 @@ export const WORKER_METHODS = [
   'reports',
   'sharing',
   'restoreBackup',
+  'inspectBackup',
+  'restoreHere',
 ] as const;
 export type WorkerMethod = (typeof WORKER_METHODS)[number] & keyof VaultService;
 

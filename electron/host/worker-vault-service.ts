@@ -93,6 +93,18 @@ export class WorkerVaultService implements VaultService {
     return this.#call('restoreBackup', [input]) as ReturnType<VaultService['restoreBackup']>;
   }
 
+  inspectBackup(input: unknown, task?: { taskId: string }) {
+    return this.#call('inspectBackup', task ? [input, { taskId: task.taskId }] : [input]) as ReturnType<
+      VaultService['inspectBackup']
+    >;
+  }
+
+  restoreHere(input: unknown, task?: { taskId: string }) {
+    return this.#call('restoreHere', task ? [input, { taskId: task.taskId }] : [input]) as ReturnType<
+      VaultService['restoreHere']
+    >;
+  }
+
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     await this.#call('recover', [recoveryKey, newPassphrase]);
   }

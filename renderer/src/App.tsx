@@ -15,6 +15,8 @@ import { ContactsScreen } from './identity/ContactsScreen.tsx';
 import { IdentityScreen } from './identity/IdentityScreen.tsx';
 import { client, toUiError, type UiError } from './ipc/client.ts';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
+import type { RestoreOutcome } from './restore/api.ts';
+import { RestoredNotice, RestoreScreen } from './restore/RestoreScreen.tsx';
 import { CreateVaultScreen } from './screens/CreateVaultScreen.tsx';
 import { HomeScreen } from './screens/HomeScreen.tsx';
 import { RecoverScreen } from './screens/RecoverScreen.tsx';
@@ -31,7 +33,8 @@ export type Screen =
   | { name: 'loading' }
   | { name: 'boot-error'; error: UiError }
   | { name: 'create' }
-  | { name: 'recovery-key'; recoveryKey: string }
+  | { name: 'recovery-key'; recoveryKey: string; restored?: RestoreOutcome }
+  | { name: 'restore' }
   | { name: 'unlock'; reason?: LockReasonName }
   | { name: 'recover' }
   | { name: 'home' }
@@ -170,12 +173,29 @@ export function App() {
       break;
     case 'create':
       body = (
-        <CreateVaultScreen onCreated={(recoveryKey) => setScreen({ name: 'recovery-key', recoveryKey })} />
+        <CreateVaultScreen
+          onCreated={(recoveryKey) => setScreen({ name: 'recovery-key', recoveryKey })}
+          onRestore={() => setScreen({ name: 'restore' })}
+        />
+      );
+      break;
+    case 'restore':
+      body = (
+        <RestoreScreen
+          onRestored={(outcome) =>
+            setScreen({ name: 'recovery-key', recoveryKey: outcome.recoveryKey, restored: outcome })
+          }
+          onBack={() => setScreen({ name: 'create' })}
+        />
       );
       break;
     case 'recovery-key':
       body = (
-        <RecoveryKeyScreen recoveryKey={screen.recoveryKey} onDone={() => setScreen({ name: 'home' })} />
+        <RecoveryKeyScreen
+          recoveryKey={screen.recoveryKey}
+          onDone={() => setScreen({ name: 'home' })}
+          notice={screen.restored ? <RestoredNotice outcome={screen.restored} /> : undefined}
+        />
       );
       break;
     case 'unlock':

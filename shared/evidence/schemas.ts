@@ -23,6 +23,7 @@ export const CUSTODY_ACTIONS = [
   'delete',
   'extract',
   'acknowledged',
+  'restore',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
@@ -102,6 +103,11 @@ export const CustodyEntry = z.object({
   /** SHA-256 of the item's plaintext at the time of the entry. */
   hash: z.string(),
   detail: z.record(z.string(), z.unknown()),
+  /**
+   * Set for an entry of a former vault's chain, carried by a backup and verified on restore
+   * (records/audit-history.ts): that vault's id. `seq` is then the position in THAT chain.
+   */
+  restoredFrom: z.string().optional(),
 });
 export type CustodyEntry = z.infer<typeof CustodyEntry>;
 

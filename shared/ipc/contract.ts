@@ -14,6 +14,7 @@ import { identityContract } from './identity-contract.ts';
 import { receivedFilesContract } from './received-files-contract.ts';
 import { recordsContract } from './records-contract.ts';
 import { reportsContract } from './reports-contract.ts';
+import { restoreContract } from './restore-contract.ts';
 import { sharingContract } from './sharing-contract.ts';
 
 /** Passphrases cross IPC as strings (unavoidable with a text field); bounded to stop abuse. */
@@ -90,6 +91,7 @@ export const contract = {
   ...reportsContract,
   ...sharingContract,
   ...receivedFilesContract,
+  ...restoreContract,
 } as const;
 
 export type Contract = typeof contract;

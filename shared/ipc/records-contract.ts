@@ -142,7 +142,17 @@ export const recordsContract = {
       ok: z.boolean(),
       entries: z.number().int(),
       broken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+      /** Chains carried from former vaults by a restore (docs/vault-format.md §5.2), when any. */
+      history: z.object({ segments: z.number().int(), entries: z.number().int() }).optional(),
     }),
+  },
+  /**
+   * Entries of the chains carried from former vaults by a restore (docs/vault-format.md §5.2),
+   * newest first; with `caseId`, those of the case and everything in it. Empty for other vaults.
+   */
+  'records:audit-history': {
+    input: z.object({ caseId: Id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(AuditEntrySchema.extend({ restoredFrom: z.string() })),
   },
   'records:search': {
     input: z.object({ query: z.string().max(200), filters: SearchFiltersSchema.default({}) }).strict(),

@@ -48,6 +48,14 @@ export async function createVaultThroughUi(page: Page, passphrase = E2E_PASSPHRA
   await page.getByLabel(/^Confirmez la phrase de passe/).fill(passphrase);
   await expect.poll(() => page.getByTestId('strength-meter').textContent()).toContain('acceptée');
   await page.getByRole('button', { name: 'Créer le coffre' }).click();
+  await confirmRecoveryKeyThroughUi(page);
+}
+
+/**
+ * The one-time recovery key (after create or a restore): written down, then confirmed group by
+ * group; lands on the home screen.
+ */
+export async function confirmRecoveryKeyThroughUi(page: Page): Promise<void> {
   await heading(page, 'Votre clé de récupération');
   const groups = await page.getByTestId('recovery-group').allInnerTexts();
   await page.getByLabel('J’ai écrit la clé sur papier').check();

@@ -65,6 +65,8 @@ export const check: Command = async ({ line, language, secrets }) => {
         : t(language, 'auditBroken', { seq: auditChain.broken!.seq, reason: auditChain.broken!.reason })
     }`,
   ];
+  if (auditChain.ok && auditChain.history)
+    details.push(`  ${t(language, 'auditHistoryIntact', auditChain.history)}`);
   if (evidence) details.push(...evidenceLines(language, evidence));
   if (report.ok && evidence && evidence.failed.length > 0) {
     return { json, text: details, error: { code: 'EVIDENCE_DAMAGED' }, exit: EXIT.DAMAGED };

@@ -1,7 +1,8 @@
 /**
  * `casevault restore <file> <newdir> [--backup-passphrase-file F] [--new-passphrase-file F]
- * [--kdf moderate|sensitive]`: a backup into a NEW vault (the folder must not hold one), identity
- * and keys included. Prints the new vault's recovery key once, as `init` does.
+ * [--kdf moderate|sensitive] [--without-history]`: a backup into a NEW vault (the folder must not hold one), identity
+ * and keys included, and the audit history when the backup carries it (says so when it does not).
+ * Prints the new vault's recovery key once, as `init` does.
  */
 import { KDF_BOUNDS } from '../../core/crypto/kdf.ts';
 import { restoreBackup } from '../../core/sharing/restore.ts';
@@ -40,7 +41,15 @@ export const restore: Command = async ({ line, language, io, secrets }) => {
     io.env.CASEVAULT_TEST_KDF === 'minimum'
       ? { opslimit: KDF_BOUNDS.opslimit.min, memlimit: KDF_BOUNDS.memlimit.min }
       : preset;
-  const result = await restoreBackup({ path: file, backupPassphrase, newDir, newPassphrase, kdf });
+  const withoutHistory = line.options['without-history'] === true;
+  const result = await restoreBackup({
+    path: file,
+    backupPassphrase,
+    newDir,
+    newPassphrase,
+    kdf,
+    withoutHistory,
+  });
   const warnings = [t(language, 'recoveryWarning'), t(otherLanguage(language), 'recoveryWarning')];
   return {
     json: {
@@ -48,6 +57,7 @@ export const restore: Command = async ({ line, language, io, secrets }) => {
       backupId: result.backupId,
       records: result.records,
       files: result.files,
+      history: result.history,
       recoveryKey: result.recoveryKey,
     },
     text: [
@@ -56,6 +66,9 @@ export const restore: Command = async ({ line, language, io, secrets }) => {
         records: describeCounts(result.records),
         files: result.files,
       }),
+      result.history
+        ? t(language, 'restoreHistory', result.history)
+        : t(language, withoutHistory ? 'restoreHistoryLeftOut' : 'restoreNoHistory'),
       '',
       `  ${t(language, 'recoveryKeyTitle')}:`,
       '',

@@ -46,7 +46,9 @@ export type AuditAction =
   | 'sharing.backup'
   | 'sharing.restore'
   | 'sharing.received-view'
-  | 'sharing.received-verify';
+  | 'sharing.received-verify'
+  | 'audit.history-restored'
+  | 'evidence.restore';
 
 export interface AuditInput {
   at: string;
@@ -126,7 +128,9 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   /** The first entry that does not verify, and why. */
-  broken?: { seq: number; reason: 'mac' | 'link' | 'gap' | 'head' };
+  broken?: { seq: number; reason: 'mac' | 'link' | 'gap' | 'head' | 'history' };
+  /** Chains carried from former vaults by restores (records/audit-history.ts), when there are any. */
+  history?: { segments: number; entries: number };
 }
 
 /** Walks the whole chain. Constant memory: rows are iterated, not loaded. */

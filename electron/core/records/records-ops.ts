@@ -32,6 +32,7 @@ export const RECORDS_OPS: OpTable = {
   history: (s, i) => s.history(i.recordId),
   audit: (s, i) => s.audit(i),
   'verify-audit': (s) => s.verifyAudit(),
+  'audit-history': (s, i) => s.auditHistory(i),
   search: (s, i) => s.search(i.query, i.filters),
   'risk-trend': (s, i) => s.riskTrend(i.caseId),
   overdue: (s, i) => s.overdue(i.today),

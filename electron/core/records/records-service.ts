@@ -9,7 +9,8 @@ import { CustomKindInput } from '../../../shared/records/schemas.ts';
 import { codesOf } from '../../../shared/records/taxonomies.ts';
 import { plucked, prepared } from '../db/statements.ts';
 import type { VaultSession } from '../vault/session.ts';
-import { appendAudit, listAudit, verifyAuditChain } from './audit.ts';
+import { type AuditVerification, appendAudit, listAudit, verifyAuditChain } from './audit.ts';
+import { listAuditHistory, verifyAuditHistory } from './audit-history.ts';
 import { ENTITIES, type EntityName } from './entities.ts';
 import {
   type CaseListFilter,
@@ -149,21 +150,38 @@ export class RecordsService {
 
   /** Audit entries, newest first; with `caseId`, those of the case and everything in it. */
   audit(options: { caseId?: string; limit?: number; beforeSeq?: number } = {}) {
-    const db = this.#session.db;
-    let recordIds: string[] | undefined;
-    if (options.caseId) {
-      recordIds = [
-        options.caseId,
-        ...(plucked(db, 'SELECT record_id FROM search_docs WHERE case_id = ?').all(
-          options.caseId,
-        ) as string[]),
-      ];
-    }
-    return listAudit(db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
+    const recordIds = this.#caseRecordIds(options.caseId);
+    return listAudit(this.#session.db, { recordIds, limit: options.limit, beforeSeq: options.beforeSeq });
   }
 
-  verifyAudit() {
-    return verifyAuditChain(this.#session.db, this.#session.auditMac);
+  /** The same over the history a restore carried (records/audit-history.ts), newest first. */
+  auditHistory(options: { caseId?: string; limit?: number } = {}) {
+    const recordIds = this.#caseRecordIds(options.caseId);
+    return listAuditHistory(this.#session.db, { recordIds, limit: options.limit });
+  }
+
+  #caseRecordIds(caseId: string | undefined): string[] | undefined {
+    if (!caseId) return undefined;
+    const db = this.#session.db;
+    return [
+      caseId,
+      ...(plucked(db, 'SELECT record_id FROM search_docs WHERE case_id = ?').all(caseId) as string[]),
+    ];
+  }
+
+  /** The current chain, then the history a restore carried (records/audit-history.ts). */
+  verifyAudit(): AuditVerification {
+    const session = this.#session;
+    const chain = verifyAuditChain(session.db, session.auditMac);
+    if (!chain.ok) return chain;
+    const history = verifyAuditHistory(session.db, (key) => session.historyMac(key));
+    if (history.ok && history.segments === 0) return chain;
+    const summary = { segments: history.segments, entries: history.entries };
+    if (!history.ok) {
+      const seq = history.broken?.seq ?? 0;
+      return { ok: false, entries: chain.entries, broken: { seq, reason: 'history' }, history: summary };
+    }
+    return { ...chain, history: summary };
   }
 
   search(query: string, filters: SearchFilters = {}) {

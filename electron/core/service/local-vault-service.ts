@@ -7,6 +7,12 @@
 import { CaseVaultError } from '../../../shared/errors.ts';
 import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import {
+  type BackupInspection,
+  InspectBackupInput,
+  RestoreHereInput,
+  type RestoreOutcome,
+} from '../../../shared/sharing/restore-schemas.ts';
 import { RestoreInput } from '../../../shared/sharing/schemas.ts';
 import { loadSodium } from '../crypto/sodium.ts';
 import { runEvidenceOp } from '../evidence/evidence-ops.ts';
@@ -18,7 +24,7 @@ import { RecordsService } from '../records/records-service.ts';
 import { runReportsOp } from '../reports/reports-ops.ts';
 import { ReportsService } from '../reports/reports-service.ts';
 import type { TaskOptions } from '../sharing/context.ts';
-import { restoreBackup } from '../sharing/restore.ts';
+import { inspectBackup, restoreBackup, restoreBackupSession } from '../sharing/restore.ts';
 import { runSharingOp } from '../sharing/sharing-ops.ts';
 import { SharingService } from '../sharing/sharing-service.ts';
 import {
@@ -204,6 +210,46 @@ export class LocalVaultService implements VaultService {
     if (!parsed.success)
       throw new CaseVaultError('INVALID_INPUT', parsed.error.issues[0]!.path.join('.') || 'input');
     return restoreBackup({ ...parsed.data, now: this.#now });
+  }
+
+  /** Not serialised: it reads a file and writes nothing. */
+  inspectBackup(input: unknown, task?: { taskId: string }): Promise<BackupInspection> {
+    const parsed = InspectBackupInput.safeParse(input);
+    if (!parsed.success)
+      return Promise.reject(
+        new CaseVaultError('INVALID_INPUT', parsed.error.issues[0]!.path.join('.') || 'input'),
+      );
+    return this.#runTask(task, (options) =>
+      inspectBackup({ ...parsed.data, signal: options.signal, onProgress: options.onProgress }),
+    ) as Promise<BackupInspection>;
+  }
+
+  /** Serialised with create and unlock: it makes THIS folder's vault and keeps it open. */
+  restoreHere(input: unknown, task?: { taskId: string }): Promise<RestoreOutcome> {
+    const parsed = RestoreHereInput.safeParse(input);
+    if (!parsed.success)
+      return Promise.reject(
+        new CaseVaultError('INVALID_INPUT', parsed.error.issues[0]!.path.join('.') || 'input'),
+      );
+    return this.#serial(async () => {
+      this.#assertLocked();
+      const { path, backupPassphrase, newPassphrase, kdf } = parsed.data;
+      const { session, result } = (await this.#runTask(task, (options) =>
+        restoreBackupSession({
+          path,
+          backupPassphrase,
+          newDir: this.#dir,
+          newPassphrase,
+          kdf,
+          now: this.#now,
+          signal: options.signal,
+          onProgress: options.onProgress,
+        }),
+      )) as Awaited<ReturnType<typeof restoreBackupSession>>;
+      this.#session = session;
+      const { recoveryKey, backupId, records, files, history } = result;
+      return { recoveryKey, backupId, records, files, history };
+    });
   }
 
   #runTask(

@@ -10,6 +10,7 @@
  */
 import type { TaskProgress } from '../../../shared/evidence/schemas.ts';
 import type { KdfPreset, LockReasonName, VaultStatus } from '../../../shared/ipc/contract.ts';
+import type { BackupInspection, RestoreOutcome } from '../../../shared/sharing/restore-schemas.ts';
 
 export interface VaultService {
   /** State of the configured vault folder: none, locked or unlocked, with keyless header facts. */
@@ -74,6 +75,18 @@ export interface VaultService {
     records: Record<string, number>;
     files: number;
   }>;
+  /**
+   * Verifies a backup file with its passphrase (shared/sharing/restore-schemas.ts InspectBackupInput)
+   * and says who signed it, when, and what it holds; writes nothing; works with no vault. With
+   * `task`, reports bytes read and can be cancelled.
+   */
+  inspectBackup(input: unknown, task?: { taskId: string }): Promise<BackupInspection>;
+  /**
+   * Restores a backup into THIS service's vault folder (RestoreHereInput; VAULT_ALREADY_EXISTS if a
+   * vault is there) with the restore's guarantees (nothing left on failure), and leaves the new
+   * vault unlocked. With `task`, reports progress and can be cancelled (TASK_CANCELLED).
+   */
+  restoreHere(input: unknown, task?: { taskId: string }): Promise<RestoreOutcome>;
   /** Called with the reason every time the vault goes from unlocked to locked. Returns an unsubscribe. */
   onLocked(listener: (reason: LockReasonName) => void): () => void;
   /** Locks and releases resources (the worker thread, if any). */

@@ -14,6 +14,7 @@ import { appendAudit } from '../records/audit.ts';
 import { collect, serializeRecordsDocument } from '../records/format/export.ts';
 import type { RecordsDocument } from '../records/format/records-file.ts';
 import { verifyPassphrase } from '../vault/vault.ts';
+import { historyFileSource } from './backup-history.ts';
 import { dumpState, STATE_FILE_ID } from './backup-state.ts';
 import { recordContext, type SharingContext, type TaskOptions } from './context.ts';
 import { blobSources, sealToFile, type VaultBlob } from './seal-to-file.ts';
@@ -90,6 +91,8 @@ export async function createBackup(
       wrappedKey: r.wrapped_key,
     })),
   ];
+  // The audit chain (and history from earlier restores) travels too: backup-history.ts.
+  const history = historyFileSource(ctx.session);
   const files: SealFileSource[] = [
     {
       id: STATE_FILE_ID,
@@ -100,6 +103,7 @@ export async function createBackup(
         yield stateBytes;
       },
     },
+    history.source,
     ...blobSources(ctx, blobs, task),
   ];
 
@@ -122,6 +126,7 @@ export async function createBackup(
   } finally {
     recordsBytes.fill(0);
     stateBytes.fill(0);
+    history.wipe();
   }
   const at = createdAt.toISOString();
   const counts = countsOf(doc);

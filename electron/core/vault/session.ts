@@ -87,6 +87,25 @@ export class VaultSession {
   };
 
   /**
+   * A MAC function under another audit key: a former vault's, for the audit history a restore
+   * carried (records/audit-history.ts). The key is the caller's; nothing of this vault's leaves.
+   */
+  historyMac(key: Uint8Array): AuditMac {
+    this.#assertUnlocked();
+    return (bytes) => this.#sodium.crypto_generichash(32, bytes, key);
+  }
+
+  /**
+   * A copy of this vault's audit subkey, for a backup only: the sealed, signed backup carries it so
+   * the restored vault can recompute every MAC of this chain (docs/sharing.md §Backup). It is a
+   * one-way derivation of the master key and opens nothing. The caller wipes it.
+   */
+  auditKeyForBackup(): Uint8Array {
+    this.#assertUnlocked();
+    return Uint8Array.from(this.#keys.get('audit'));
+  }
+
+  /**
    * Wraps an evidence item's random file key with the vault's `evidence` subkey
    * (XChaCha20-Poly1305 IETF, random 24-byte nonce, associated data = the item id), so a wrapped
    * key moved to another row does not open. Returns nonce ‖ ciphertext. docs/evidence-format.md §3.

@@ -20,6 +20,7 @@ import { registerIdentityHandlers } from './handlers/identity.ts';
 import { registerReceivedFilesHandlers } from './handlers/received-files.ts';
 import { registerRecordsHandlers } from './handlers/records.ts';
 import { registerReportsHandlers } from './handlers/reports.ts';
+import { registerRestoreHandlers } from './handlers/restore.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerSettingsHandlers } from './handlers/settings.ts';
 import { registerSharingHandlers } from './handlers/sharing.ts';
@@ -65,6 +66,7 @@ export function createIpcRegistry(deps: IpcDeps): IpcRegistry {
   registerReportsHandlers(table.register, deps);
   registerSharingHandlers(table.register, deps);
   registerReceivedFilesHandlers(table.register, deps);
+  registerRestoreHandlers(table.register, deps);
   return registryFromTable(table);
 }
 

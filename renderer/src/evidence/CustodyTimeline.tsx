@@ -1,4 +1,7 @@
-/** The item's chain of custody: every acquire, view, verify, extract, redaction, in order. */
+/**
+ * The item's chain of custody: every acquire, view, verify, extract, redaction, in order. After a
+ * restore, the former vault's entries come first, marked as carried by the backup.
+ */
 import { Text, Timeline } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -20,10 +23,11 @@ export function CustodyTimeline({ entries }: { entries: CustodyEntry[] }) {
     >
       {entries.map((entry) => (
         <Timeline.Item
-          key={entry.seq}
+          key={`${entry.restoredFrom ?? ''}:${entry.seq}`}
           title={t(`evidence.custody.actions.${entry.action}`)}
           data-testid="custody-entry"
           data-action={entry.action}
+          data-restored={entry.restoredFrom ? 'true' : undefined}
         >
           <Text size="xs">
             {t('evidence.custody.line', { when: formatDateTime(entry.at, lang), who: entry.actor })}
@@ -32,6 +36,11 @@ export function CustodyTimeline({ entries }: { entries: CustodyEntry[] }) {
             SHA-256 {entry.hash.slice(0, 16)}…
           </Text>
           {detailText(entry, t) ? <Text size="xs">{detailText(entry, t)}</Text> : null}
+          {entry.restoredFrom ? (
+            <Text size="xs" c="dimmed">
+              {t('evidence.custody.restoredFrom')}
+            </Text>
+          ) : null}
         </Timeline.Item>
       ))}
     </Timeline>

@@ -62,6 +62,7 @@ export const recordsApi = {
   history: (recordId: string) => unwrap(() => records().history({ recordId })),
   audit: (caseId?: string) => unwrap(() => records().audit(caseId ? { caseId, limit: 500 } : { limit: 500 })),
   verifyAudit: () => unwrap(() => records().verifyAudit({})),
+  auditHistory: (caseId: string) => unwrap(() => records().auditHistory({ caseId, limit: 500 })),
   search: (query: string) => unwrap(() => records().search({ query, filters: { limit: 50 } })),
   riskTrend: (caseId: string) => unwrap(() => records().riskTrend({ caseId })),
   overdue: () => unwrap(() => records().overdue({})),

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KdfPreset } from '../../../shared/ipc/contract.ts';
@@ -9,8 +9,17 @@ import { useNewPassphrase } from '../passphrase/use-new-passphrase.ts';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { ScreenTitle } from '../shell/ScreenTitle.tsx';
 
-/** First run: no vault in the folder. Ends by handing the one-time recovery key upwards. */
-export function CreateVaultScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+/**
+ * First run: no vault in the folder. Ends by handing the one-time recovery key upwards, or goes to
+ * "Restore from a backup" (restore/RestoreScreen.tsx) for someone who lost their computer.
+ */
+export function CreateVaultScreen({
+  onCreated,
+  onRestore,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  onRestore?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const passphrase = useNewPassphrase(currentLanguage(i18n));
   const [kdf, setKdf] = useState<KdfPreset>('moderate');
@@ -88,6 +97,21 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (recoveryKey: stri
           ) : null}
         </Stack>
       </Paper>
+      {onRestore ? (
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="xs">
+            <Title order={2} size="h3">
+              {t('restore.entryTitle')}
+            </Title>
+            <Text size="sm">{t('restore.entryHelp')}</Text>
+            <Group>
+              <Button variant="default" onClick={onRestore} disabled={busy} data-testid="go-restore">
+                {t('restore.entry')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

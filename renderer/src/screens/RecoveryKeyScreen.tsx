@@ -1,15 +1,23 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenTitle } from '../shell/ScreenTitle.tsx';
 import { normalizeGroup, pickGroupsToConfirm, splitGroups } from './recovery-groups.ts';
 
 /**
- * Shown once, right after create. Step 1 shows the key for writing on paper; step 2 asks for one
+ * Shown once, right after create (or a restore, with its `notice` above the key). Step 1 shows the key for writing on paper; step 2 asks for one
  * or two groups back, checked here (the key never goes back to main). No copy button on purpose:
  * clipboard managers keep history (docs/ui.md).
  */
-export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+export function RecoveryKeyScreen({
+  recoveryKey,
+  onDone,
+  notice,
+}: {
+  recoveryKey: string;
+  onDone: () => void;
+  notice?: ReactNode;
+}) {
   const { t } = useTranslation();
   const groups = useMemo(() => splitGroups(recoveryKey), [recoveryKey]);
   // Positions are fixed for one key, so the position is a stable identity.
@@ -21,6 +29,7 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
     return (
       <Stack gap="lg" key="show">
         <ScreenTitle>{t('recoveryKey.title')}</ScreenTitle>
+        {notice}
         <Text>{t('recoveryKey.intro')}</Text>
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid

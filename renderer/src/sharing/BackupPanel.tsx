@@ -2,7 +2,7 @@
  * Backup: the last backup's date, and "Back up now": a backup passphrase (twice, with the strength
  * meter: it is the backup file's only key besides this vault's identity), the vault passphrase
  * re-entered, then main's save dialog, progress with cancel, and the file name and SHA-256.
- * Restoring is done with the CLI (`casevault restore`), into a new folder, with the vault closed.
+ * Restoring is done from the first-run screen (restore/RestoreScreen.tsx) or `casevault restore`.
  */
 import { Alert, Button, Code, Group, PasswordInput, Progress, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../electron/cli/messages.ts';
 import { RecordsService } from '../../../electron/core/records/records-service.ts';
 import { unlockWithPassphrase } from '../../../electron/core/vault/vault.ts';
 import { jsonOf, makeTempDir, removeDir, runCli, writeSecret } from './cli-harness.ts';
@@ -169,7 +170,11 @@ describe('casevault export, open, receipt, backup, restore', () => {
       '--json',
     ]);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(jsonOf(restored)).toMatchObject({ files: 1 });
+    expect(jsonOf(restored)).toMatchObject({ files: 1, history: { segments: 1 } });
+    // The audit history came along and `check` verifies it in the restored vault.
+    const checked = await run(['check', restoredDir, '--json']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(jsonOf(checked)).toMatchObject({ auditChain: { ok: true, history: { segments: 1 } } });
     const before = jsonOf(await run(['identity', 'show', alice, '--json']));
     const after = jsonOf(await run(['identity', 'show', restoredDir, '--json']));
     expect(after.fingerprint).toEqual(before.fingerprint);
@@ -186,5 +191,25 @@ describe('casevault export, open, receipt, backup, restore', () => {
     ]);
     expect(again.code).toBe(4);
     expect(readdirSync(restoredDir).sort()).toEqual(names);
+  });
+
+  it('restores a backup made before history travelled, and says history was not included', async () => {
+    const bp = await writeSecret(tmp, 'old-bp', 'sauvegarde ancienne 2026');
+    const fixture = path.join(import.meta.dirname, '../../fixtures/backup/v1-no-history.cvx');
+    const out = await runCli([
+      'restore',
+      fixture,
+      path.join(tmp, 'from-old'),
+      '--backup-passphrase-file',
+      bp,
+      '--new-passphrase-file',
+      pw,
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    const notices = [t('en', 'restoreNoHistory'), t('fr', 'restoreNoHistory')];
+    expect(
+      notices.some((notice) => out.stdout.includes(notice)),
+      out.stdout,
+    ).toBe(true);
   });
 });

@@ -100,6 +100,39 @@ export class FakeVaultService implements VaultService {
     };
   }
 
+  /** What the restore calls received (paths included), for handler tests. */
+  readonly restoreInputs: unknown[] = [];
+
+  async inspectBackup(input: unknown, _task?: { taskId: string }) {
+    this.calls.push('inspectBackup');
+    this.restoreInputs.push(input);
+    return {
+      backupId: '00000000-0000-4000-8000-000000000000',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      fileSha256: 'a'.repeat(64),
+      fileLength: 1234,
+      signer: { fingerprintId: 'b'.repeat(64), fingerprintDigits: ['12345', '67890'], name: 'Awa' },
+      records: { cases: 1 },
+      files: 1,
+      bytes: 42,
+      history: true,
+    };
+  }
+
+  async restoreHere(input: unknown, _task?: { taskId: string }) {
+    this.calls.push('restoreHere');
+    this.restoreInputs.push(input);
+    if (this.state !== 'none') throw new CaseVaultError('VAULT_ALREADY_EXISTS');
+    this.state = 'unlocked';
+    return {
+      recoveryKey: 'AAAA-BBBB-CCCC',
+      backupId: '00000000-0000-4000-8000-000000000000',
+      records: { cases: 1 },
+      files: 1,
+      history: { segments: 1, entries: 9 },
+    };
+  }
+
   async sharing(op: string, _input: unknown, task?: { taskId: string }): Promise<unknown> {
     this.calls.push(`sharing:${op}`);
     if (this.state !== 'unlocked') throw new CaseVaultError('VAULT_LOCKED');
