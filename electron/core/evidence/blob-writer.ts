@@ -61,6 +61,16 @@ export interface WriteOptions {
   parallelHash?: boolean | undefined;
 }
 
+/**
+ * Marks a promise that is awaited later as handled now: a read or write failing while the loop
+ * awaits something else would otherwise be an unhandled rejection (fatal to the process by default).
+ * Awaiting the returned promise still throws.
+ */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CaseVaultError('TASK_CANCELLED');
 }
@@ -135,11 +145,11 @@ export async function writeBlob(
       which ^= 1;
       // The other buffer may still be being hashed: it is refilled only once that is done.
       await hasher.ready(which);
-      pendingRead = source.read(buffers[which]!, position);
+      pendingRead = later(source.read(buffers[which]!, position));
       const pieces = encryptor.push(current);
       await pendingWrite;
       checkAbort(options.signal);
-      pendingWrite = target.writev(pieces);
+      pendingWrite = later(target.writev(pieces));
       options.onProgress?.(position, source.size);
     }
     const sha256 = await hasher.digest();
