@@ -54,9 +54,10 @@ export interface WriteOptions {
   /** Called once with the first bytes, before any file is created: may refuse (throw) the intake. */
   beforeWrite?: ((prefix: Uint8Array) => Promise<void>) | undefined;
   /**
-   * Hash large files on a second thread. Default: only with more than 2 CPUs — on the 2-vCPU bench
-   * machine the second core is busy with the I/O threads and the A/B came out 0.75–0.98×
-   * (docs/benchmarks.md). The bench and a test force each way.
+   * Hash large files on a second thread. Default: with 2 CPUs or more. It takes SHA-256 (about a
+   * third of the intake thread's CPU) off the critical path: on the 2-vCPU bench machine the
+   * intake thread's CPU per GiB fell by ~30%, while wall time under a load average of 10–14 from
+   * other jobs was a wash (docs/benchmarks.md). The bench and the tests force each way.
    */
   parallelHash?: boolean | undefined;
 }
@@ -82,7 +83,7 @@ export async function writeBlob(
   source: PlainSource,
   options: WriteOptions = {},
 ): Promise<WrittenBlob> {
-  const parallel = options.parallelHash ?? availableParallelism() > 2;
+  const parallel = options.parallelHash ?? availableParallelism() >= 2;
   const hasher =
     parallel && source.size >= PARALLEL_HASH_MIN_BYTES
       ? threadHasher(2, READ_BYTES)
