@@ -1,8 +1,8 @@
 /**
  * Writes one blob in a single pass over its plaintext: each buffer read is hashed (SHA-256, Node
  * crypto), its first MiB and last 64 KiB are kept for type and metadata detection, and it is
- * encrypted and written, while the next read is already in flight. Memory is two read buffers and
- * the ciphertext of one of them, whatever the file's size.
+ * encrypted and written, while the next read is already in flight. Memory is two read buffers (four
+ * with the hash thread) and the ciphertext of one of them, whatever the file's size.
  *
  * Crash safety: the ciphertext goes to `<name>.part` in the evidence folder, which is fsynced and
  * renamed to `<name>`, then the folder is fsynced. The caller commits the database row only after
@@ -19,6 +19,11 @@ import { PREFIX_BYTES } from './content-type.ts';
 import { inlineHasher, PARALLEL_HASH_MIN_BYTES, threadHasher } from './plain-hasher.ts';
 
 const READ_BYTES = 1024 * 1024;
+/**
+ * Read buffers in rotation when the hash thread reads them: the intake thread may run a few buffers
+ * ahead of the hash thread instead of stalling on it whenever the scheduler favours one of them.
+ */
+const READ_SLOTS = 4;
 const TAIL_BYTES = 64 * 1024;
 
 /** Where plaintext comes from: a file handle or a buffer in memory. */
@@ -86,7 +91,7 @@ export async function writeBlob(
   const parallel = options.parallelHash ?? availableParallelism() >= 2;
   const hasher =
     parallel && source.size >= PARALLEL_HASH_MIN_BYTES
-      ? threadHasher(2, READ_BYTES)
+      ? threadHasher(READ_SLOTS, READ_BYTES)
       : inlineHasher(2, READ_BYTES);
   const buffers = hasher.buffers;
   const prefix = new Uint8Array(Math.min(PREFIX_BYTES, Math.max(source.size, 0)));
@@ -143,8 +148,8 @@ export async function writeBlob(
         tail.set(current, keep);
         tailLength = keep + n;
       }
-      which ^= 1;
-      // The other buffer may still be being hashed: it is refilled only once that is done.
+      which = (which + 1) % buffers.length;
+      // The next buffer may still be being hashed: it is refilled only once that is done.
       await hasher.ready(which);
       pendingRead = later(source.read(buffers[which]!, position));
       const pieces = encryptor.push(current);
