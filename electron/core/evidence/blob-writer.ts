@@ -59,10 +59,11 @@ export interface WriteOptions {
   /** Called once with the first bytes, before any file is created: may refuse (throw) the intake. */
   beforeWrite?: ((prefix: Uint8Array) => Promise<void>) | undefined;
   /**
-   * Hash large files on a second thread. Default: with 2 CPUs or more. It takes SHA-256 (about a
-   * third of the intake thread's CPU) off the critical path: on the 2-vCPU bench machine the
-   * intake thread's CPU per GiB fell by ~30%, while wall time under a load average of 10–14 from
-   * other jobs was a wash (docs/benchmarks.md). The bench and the tests force each way.
+   * Hash large files on a second thread. Default: only with more than 2 CPUs. On the 2-vCPU bench
+   * machine it took SHA-256 off the intake thread (its CPU per GiB fell ~30%) but the intake was not
+   * faster: with SHA-NI the hash costs only ~0.3 s per GiB of the intake thread's time, and waiting
+   * for reads and for the hash thread added as much back (inline won 4 of 4 paired runs, ~10–15%;
+   * docs/benchmarks.md). The bench and the tests force each way.
    */
   parallelHash?: boolean | undefined;
 }
@@ -88,7 +89,7 @@ export async function writeBlob(
   source: PlainSource,
   options: WriteOptions = {},
 ): Promise<WrittenBlob> {
-  const parallel = options.parallelHash ?? availableParallelism() >= 2;
+  const parallel = options.parallelHash ?? availableParallelism() > 2;
   const hasher =
     parallel && source.size >= PARALLEL_HASH_MIN_BYTES
       ? threadHasher(READ_SLOTS, READ_BYTES)
