@@ -4,7 +4,8 @@
  * of the same file on the same disk (spawned, page cache warm for both; median of 3), against `cp` +
  * fsync of the copy (median of 3),
  * and against libsodium's in-memory secretstream rate; peak RSS growth during the intake. Also the
- * in-memory rates of each stage, so a missed target says what costs what.
+ * in-memory rates of each stage, the intake thread's CPU time and the GC pauses during the intake,
+ * and the load average, so a missed target says what costs what on a shared, loaded machine.
  * Runs inside `npm run bench`, or alone: `node bench/evidence.ts` (Node 24).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { loadSodium } from '../electron/core/crypto/sodium.ts';
 import { BlobEncryptor } from '../electron/core/evidence/blob-format.ts';
 import { writeBlob } from '../electron/core/evidence/blob-writer.ts';
@@ -48,6 +50,16 @@ export interface EvidenceBench {
   verifyMBps: number;
   writerInlineHashMBps: number;
   writerThreadHashMBps: number;
+  /** CPU time of the intake's own thread (ms): its critical path when the other core is free. */
+  writerInlineHashThreadCpuMs: number;
+  writerThreadHashThreadCpuMs: number;
+  intakeThreadCpuMs: number;
+  /** CPU time of the whole process during the intake (ms): every thread, the hash thread included. */
+  intakeProcessCpuMs: number;
+  /** Garbage-collection pauses on the intake's thread during the intake (ms, count). */
+  intakeGcMs: number;
+  intakeGcCount: number;
+  loadAverage: [number, number];
   peakRssGrowthMiB: number;
   met: { intakeOverCp: boolean; rssGrowthMiB: boolean };
 }
@@ -96,6 +108,7 @@ export async function benchEvidence(
   bytes = Number(process.env.BENCH_EVIDENCE_MIB ?? 1024) * MIB,
 ): Promise<EvidenceBench> {
   const sodium = await loadSodium();
+  const loadStart = os.loadavg()[0]!;
   const root = mkdtempSync(path.join(os.tmpdir(), 'casevault-bench-evidence-'));
   try {
     const source = path.join(root, 'source.bin');
@@ -142,16 +155,33 @@ export async function benchEvidence(
     const small = path.join(root, 'small.txt');
     writeFileSync(small, 'warm-up');
     await evidence.add({ caseId, path: small });
-    const baseline = process.memoryUsage().rss;
+    // memoryUsage.rss() only reads RSS; memoryUsage() also walks V8's heap spaces, and at one call
+    // per 10 ms that cost ~4% of the intake thread in a profile.
+    const baseline = process.memoryUsage.rss();
     let peak = baseline;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
     }, 10);
+    let gcMs = 0;
+    let gcCount = 0;
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gcMs += entry.duration;
+        gcCount++;
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+    const processCpu = process.cpuUsage();
+    const threadCpu = process.threadCpuUsage();
     const start = performance.now();
     const item = await evidence.add({ caseId, path: source });
     const intakeMs = performance.now() - start;
+    const intakeThread = process.threadCpuUsage(threadCpu);
+    const intakeProcess = process.cpuUsage(processCpu);
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    await new Promise((resolve) => setTimeout(resolve, 20)); // GC entries are delivered async
+    gcObserver.disconnect();
     if (item.size !== bytes) throw new Error('intake size mismatch');
     const verifyStart = performance.now();
     const [verified] = await evidence.verify([item.id]);
@@ -167,6 +197,7 @@ export async function benchEvidence(
     // The blob writer alone, hashing on this thread and then on a second one (same file).
     const writerMBps = async (parallelHash: boolean) => {
       const handle = await fsp.open(source, 'r');
+      const cpu = process.threadCpuUsage();
       const start = performance.now();
       try {
         const written = await writeBlob(
@@ -177,14 +208,19 @@ export async function benchEvidence(
           { parallelHash },
         );
         const ms = performance.now() - start;
+        const used = process.threadCpuUsage(cpu);
         rmSync(path.join(root, 'writer', 'evidence', written.blobName));
-        return mbps(bytes, ms);
+        return { mbps: mbps(bytes, ms), threadCpuMs: Math.round((used.user + used.system) / 1000) };
       } finally {
         await handle.close();
       }
     };
-    const writerInlineMBps = await writerMBps(false);
-    const writerThreadMBps = await writerMBps(true);
+    // Alternated (inline, thread, thread, inline) and averaged: the load moves during a run.
+    const inlineA = await writerMBps(false);
+    const threadA = await writerMBps(true);
+    const threadB = await writerMBps(true);
+    const inlineB = await writerMBps(false);
+    const mean = (a: number, b: number) => round((a + b) / 2, 1);
 
     const sample = 256 * MIB;
     const key = sodium.randombytes_buf(32);
@@ -226,8 +262,15 @@ export async function benchEvidence(
       sha256MBps: shaMBps,
       blobEncryptorMBps: encryptorMBps,
       verifyMBps: mbps(bytes, verifyMs),
-      writerInlineHashMBps: writerInlineMBps,
-      writerThreadHashMBps: writerThreadMBps,
+      writerInlineHashMBps: mean(inlineA.mbps, inlineB.mbps),
+      writerThreadHashMBps: mean(threadA.mbps, threadB.mbps),
+      writerInlineHashThreadCpuMs: Math.round(mean(inlineA.threadCpuMs, inlineB.threadCpuMs)),
+      writerThreadHashThreadCpuMs: Math.round(mean(threadA.threadCpuMs, threadB.threadCpuMs)),
+      intakeThreadCpuMs: Math.round((intakeThread.user + intakeThread.system) / 1000),
+      intakeProcessCpuMs: Math.round((intakeProcess.user + intakeProcess.system) / 1000),
+      intakeGcMs: Math.round(gcMs),
+      intakeGcCount: gcCount,
+      loadAverage: [round(loadStart, 2), round(os.loadavg()[0]!, 2)],
       peakRssGrowthMiB: growth,
       met: {
         intakeOverCp: intakeMBps / cpMBps >= EVIDENCE_TARGETS.intakeOverCp,
@@ -262,6 +305,12 @@ export function evidenceRows(e: EvidenceBench): Array<[string, string, string, s
       `${e.intakeOverLibsodium}×`,
     ],
     [
+      '  intake CPU: its own thread | whole process | GC pauses on its thread',
+      `${e.intakeThreadCpuMs} | ${e.intakeProcessCpuMs} | ${e.intakeGcMs} ms (${e.intakeGcCount} GCs)`,
+      '',
+      `load average ${e.loadAverage[0]} → ${e.loadAverage[1]}`,
+    ],
+    [
       '  peak RSS growth during the intake',
       `${e.peakRssGrowthMiB} MiB`,
       '',
@@ -273,6 +322,12 @@ export function evidenceRows(e: EvidenceBench): Array<[string, string, string, s
       `${e.writerThreadHashMBps} MB/s`,
       `${e.writerInlineHashMBps} MB/s inline`,
       `${round(e.writerThreadHashMBps / e.writerInlineHashMBps, 3)}×`,
+    ],
+    [
+      "  same, CPU of the writer's own thread: hash thread vs inline",
+      `${e.writerThreadHashThreadCpuMs} ms`,
+      `${e.writerInlineHashThreadCpuMs} ms inline`,
+      `${round(e.writerThreadHashThreadCpuMs / e.writerInlineHashThreadCpuMs, 3)}×`,
     ],
     [
       '  stages in memory: SHA-256 | native ChaCha20-Poly1305 | our blob encryptor',

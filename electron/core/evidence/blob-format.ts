@@ -125,7 +125,15 @@ export class BlobEncryptor {
     let offset = 0;
     while (offset < data.length) {
       if (this.#filled === CHUNK_PLAIN_BYTES) {
-        this.#emit(out, false);
+        this.#emit(out, this.#chunk, false);
+        this.#filled = 0;
+      }
+      // A full chunk with more data after it in this push cannot be the blob's last: it is sealed
+      // straight from `data` (no copy into the held chunk; only a push's trailing chunk is held).
+      if (this.#filled === 0 && data.length - offset > CHUNK_PLAIN_BYTES) {
+        this.#emit(out, data.subarray(offset, offset + CHUNK_PLAIN_BYTES), false);
+        offset += CHUNK_PLAIN_BYTES;
+        continue;
       }
       const take = Math.min(CHUNK_PLAIN_BYTES - this.#filled, data.length - offset);
       this.#chunk.set(data.subarray(offset, offset + take), this.#filled);
@@ -139,13 +147,14 @@ export class BlobEncryptor {
   finish(): Uint8Array[] {
     const out = this.#started ? [] : [encodeBlobHeader()];
     this.#started = true;
-    this.#emit(out, true);
+    this.#emit(out, this.#chunk.subarray(0, this.#filled), true);
+    this.#filled = 0;
     this.#finished = true;
     this.#chunk.fill(0);
     return out;
   }
 
-  #emit(out: Uint8Array[], isLastOfBlob: boolean): void {
+  #emit(out: Uint8Array[], plain: Uint8Array, isLastOfBlob: boolean): void {
     const sodium = this.#sodium;
     if (this.#chunkInSegment === 0) {
       const key = segmentKey(sodium, this.#fileKey, this.#segment);
@@ -165,8 +174,7 @@ export class BlobEncryptor {
       : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     const ad = closesSegment ? (isLastOfBlob ? LAST : NOT_LAST) : null;
     // Pieces, not one joined buffer: the 64 KiB ciphertext is not copied again.
-    out.push(...stream.pushParts(this.#chunk.subarray(0, this.#filled), tag, ad));
-    this.#filled = 0;
+    out.push(...stream.pushParts(plain, tag, ad));
     if (closesSegment) {
       stream.wipe();
       this.#stream = undefined;

@@ -1,8 +1,8 @@
 /**
  * Writes one blob in a single pass over its plaintext: each buffer read is hashed (SHA-256, Node
  * crypto), its first MiB and last 64 KiB are kept for type and metadata detection, and it is
- * encrypted and written, while the next read is already in flight. Memory is two read buffers and
- * the ciphertext of one of them, whatever the file's size.
+ * encrypted and written, while the next read is already in flight. Memory is two read buffers (four
+ * with the hash thread) and the ciphertext of one of them, whatever the file's size.
  *
  * Crash safety: the ciphertext goes to `<name>.part` in the evidence folder, which is fsynced and
  * renamed to `<name>`, then the folder is fsynced. The caller commits the database row only after
@@ -19,6 +19,11 @@ import { PREFIX_BYTES } from './content-type.ts';
 import { inlineHasher, PARALLEL_HASH_MIN_BYTES, threadHasher } from './plain-hasher.ts';
 
 const READ_BYTES = 1024 * 1024;
+/**
+ * Read buffers in rotation when the hash thread reads them: the intake thread may run a few buffers
+ * ahead of the hash thread instead of stalling on it whenever the scheduler favours one of them.
+ */
+const READ_SLOTS = 4;
 const TAIL_BYTES = 64 * 1024;
 
 /** Where plaintext comes from: a file handle or a buffer in memory. */
@@ -54,11 +59,23 @@ export interface WriteOptions {
   /** Called once with the first bytes, before any file is created: may refuse (throw) the intake. */
   beforeWrite?: ((prefix: Uint8Array) => Promise<void>) | undefined;
   /**
-   * Hash large files on a second thread. Default: only with more than 2 CPUs — on the 2-vCPU bench
-   * machine the second core is busy with the I/O threads and the A/B came out 0.75–0.98×
-   * (docs/benchmarks.md). The bench and a test force each way.
+   * Hash large files on a second thread. Default: only with more than 2 CPUs. On the 2-vCPU bench
+   * machine it took SHA-256 off the intake thread (its CPU per GiB fell ~30%) but the intake was not
+   * faster: with SHA-NI the hash costs only ~0.3 s per GiB of the intake thread's time, and waiting
+   * for reads and for the hash thread added as much back (inline won 4 of 4 paired runs, ~10–15%;
+   * docs/benchmarks.md). The bench and the tests force each way.
    */
   parallelHash?: boolean | undefined;
+}
+
+/**
+ * Marks a promise that is awaited later as handled now: a read or write failing while the loop
+ * awaits something else would otherwise be an unhandled rejection (fatal to the process by default).
+ * Awaiting the returned promise still throws.
+ */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function checkAbort(signal: AbortSignal | undefined): void {
@@ -75,7 +92,7 @@ export async function writeBlob(
   const parallel = options.parallelHash ?? availableParallelism() > 2;
   const hasher =
     parallel && source.size >= PARALLEL_HASH_MIN_BYTES
-      ? threadHasher(2, READ_BYTES)
+      ? threadHasher(READ_SLOTS, READ_BYTES)
       : inlineHasher(2, READ_BYTES);
   const buffers = hasher.buffers;
   const prefix = new Uint8Array(Math.min(PREFIX_BYTES, Math.max(source.size, 0)));
@@ -132,14 +149,14 @@ export async function writeBlob(
         tail.set(current, keep);
         tailLength = keep + n;
       }
-      which ^= 1;
-      // The other buffer may still be being hashed: it is refilled only once that is done.
+      which = (which + 1) % buffers.length;
+      // The next buffer may still be being hashed: it is refilled only once that is done.
       await hasher.ready(which);
-      pendingRead = source.read(buffers[which]!, position);
+      pendingRead = later(source.read(buffers[which]!, position));
       const pieces = encryptor.push(current);
       await pendingWrite;
       checkAbort(options.signal);
-      pendingWrite = target.writev(pieces);
+      pendingWrite = later(target.writev(pieces));
       options.onProgress?.(position, source.size);
     }
     const sha256 = await hasher.digest();

@@ -52,6 +52,13 @@ parentPort.on('message', (m) => {
 });
 `;
 
+let liveThreads = 0;
+
+/** Hash threads started and not yet exited (tests check that cancel and errors end them). */
+export function liveHashThreads(): number {
+  return liveThreads;
+}
+
 export function threadHasher(count: number, size: number): PlainHasher {
   const shared = Array.from({ length: count }, () => new SharedArrayBuffer(size));
   const buffers = shared.map((b) => new Uint8Array(b));
@@ -60,6 +67,7 @@ export function threadHasher(count: number, size: number): PlainHasher {
     workerData: { buffers: shared },
     name: 'casevault-hash',
   });
+  liveThreads++;
   const waiting = new Map<number, Array<() => void>>();
   const busy = new Set<number>();
   let onDigest: ((hex: string) => void) | undefined;
@@ -79,6 +87,7 @@ export function threadHasher(count: number, size: number): PlainHasher {
   });
   worker.on('error', fail);
   worker.on('exit', () => {
+    liveThreads--;
     if (busy.size > 0 || onDigest) fail();
   });
   return {
