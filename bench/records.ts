@@ -35,7 +35,7 @@ export const FULL_CASES = 100_000;
 export function casesAtScale(scale: number): number {
   return Math.max(200, Math.round(FULL_CASES * scale));
 }
-const SEARCH_QUERIES = 200;
+export const SEARCH_QUERIES = 200;
 const LIST_REPEATS = 15;
 const BATCH_CASES = 500;
 /**
@@ -62,7 +62,7 @@ const COMPARED_PRAGMAS = [
 /** Set on both engines in this order; page_size must come before the first table. */
 const APPLIED_PRAGMAS = COMPARED_PRAGMAS.filter((name) => name !== 'auto_vacuum');
 
-interface Engine {
+export interface Engine {
   name: 'encrypted' | 'plain';
   db: VaultDatabase;
   ctx: RecordContext;
@@ -121,7 +121,7 @@ function pragmasOf(db: VaultDatabase): Record<string, unknown> {
   return Object.fromEntries(COMPARED_PRAGMAS.map((name) => [name, db.pragma(name, { simple: true })]));
 }
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
@@ -187,7 +187,7 @@ async function openPlain(
 }
 
 /** Every record of `cases` cases through createRecord, in one transaction. */
-function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
+export function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
   const generator = new RecordsGenerator(seed);
   const { db, ctx } = engine;
   const tenths: number[] = [];
@@ -255,13 +255,13 @@ function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
   });
 }
 
-interface Query {
+export interface Query {
   text: string;
   filters: SearchFilters;
 }
 
 /** Single and two-word queries from the generated vocabulary, a quarter of them with a filter. */
-function makeQueries(vocabulary: { common: string[]; places: string[] }, count: number): Query[] {
+export function makeQueries(vocabulary: { common: string[]; places: string[] }, count: number): Query[] {
   const random = seededRandom(99);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const filters: SearchFilters[] = [
