@@ -6,6 +6,7 @@ import { migration0005 } from './0005-evidence.ts';
 import { migration0006 } from './0006-identity-and-contacts.ts';
 import { migration0007 } from './0007-report-columns.ts';
 import { migration0008 } from './0008-sharing.ts';
+import { migration0009 } from './0009-search-terms.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
