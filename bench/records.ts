@@ -84,6 +84,9 @@ export interface LatencyFigures {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /** CPU time (user + system) per query: the latency with a core to itself, on a loaded machine. */
+  cpuP50Ms?: number;
+  cpuP95Ms?: number;
 }
 
 export interface CaseListFigures {
@@ -290,11 +293,13 @@ export function makeQueries(vocabulary: { common: string[]; places: string[] }, 
   return queries;
 }
 
-function timeSearch(engine: Engine, query: Query): { ms: number; ids: string } {
+function timeSearch(engine: Engine, query: Query): { ms: number; cpuMs: number; ids: string } {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const hits = searchRecords(engine.db, query.text, query.filters);
   const ms = performance.now() - started;
-  return { ms, ids: hits.map((h) => h.recordId).join(',') };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, ids: hits.map((h) => h.recordId).join(',') };
 }
 
 function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): RecordsFigures['search'] {
@@ -305,6 +310,8 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
   }
   const encMs: number[] = [];
   const plainMs: number[] = [];
+  const encCpuMs: number[] = [];
+  const plainCpuMs: number[] = [];
   let sameResults = true;
   // Alternating which engine goes first, so a busy moment on the machine hurts both alike.
   for (const [i, query] of queries.entries()) {
@@ -314,12 +321,16 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
     const [e, p] = i % 2 === 0 ? [first, second] : [second, first];
     encMs.push(e.ms);
     plainMs.push(p.ms);
+    encCpuMs.push(e.cpuMs);
+    plainCpuMs.push(p.cpuMs);
     if (e.ids !== p.ids) sameResults = false;
   }
-  const figures = (ms: number[]): LatencyFigures => ({
+  const figures = (ms: number[], cpu: number[]): LatencyFigures => ({
     p50Ms: round(percentile(ms, 50), 3),
     p95Ms: round(percentile(ms, 95), 3),
     maxMs: round(Math.max(...ms), 3),
+    cpuP50Ms: round(percentile(cpu, 50), 3),
+    cpuP95Ms: round(percentile(cpu, 95), 3),
   });
   const slowest = queries
     .map((q, i) => ({
@@ -330,8 +341,8 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
     }))
     .sort((x, y) => y.encryptedMs - x.encryptedMs)
     .slice(0, 5);
-  const encrypted = figures(encMs);
-  const plainFigures = figures(plainMs);
+  const encrypted = figures(encMs, encCpuMs);
+  const plainFigures = figures(plainMs, plainCpuMs);
   return {
     queries: queries.length,
     encrypted,
