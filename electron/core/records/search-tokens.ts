@@ -18,6 +18,8 @@ const SEPARATOR = null;
 type Fold = string | typeof SEPARATOR;
 
 const folds = new Map<number, Fold>();
+/** The same answers for ASCII in an array: most of a text, and an array index beats a Map lookup. */
+const ascii: Array<Fold | undefined> = new Array(0x80).fill(undefined);
 let oracle: Database.Database | undefined;
 
 function oracleDb(): Database.Database {
@@ -54,6 +56,7 @@ function learn(codePoints: readonly number[]): void {
     if (got.length === 1 && only!.length >= 2 && only!.startsWith('q') && only!.endsWith('q'))
       folds.set(cp, only!.slice(1, -1));
     else folds.set(cp, SEPARATOR);
+    if (cp < 0x80) ascii[cp] = folds.get(cp);
   }
 }
 
@@ -66,8 +69,8 @@ function codePointAt(text: string, i: number): number {
   return cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
 }
 
-/** FTS5's tokens of `text`, in order, repeats kept. */
-export function ftsTokens(text: string): string[] {
+/** Learns every code point of `text` not seen yet, in one batch. */
+function learnText(text: string): void {
   const unknown = new Set<number>();
   for (let i = 0; i < text.length; ) {
     const cp = codePointAt(text, i);
@@ -75,13 +78,21 @@ export function ftsTokens(text: string): string[] {
     i += cp > 0xffff ? 2 : 1;
   }
   if (unknown.size > 0) learn([...unknown]);
+}
+
+/** FTS5's tokens of `text`, in order, repeats kept. */
+export function ftsTokens(text: string): string[] {
   const out: string[] = [];
   let current = '';
   let inToken = false;
   for (let i = 0; i < text.length; ) {
     const cp = codePointAt(text, i);
     i += cp > 0xffff ? 2 : 1;
-    const fold = folds.get(cp)!;
+    let fold = cp < 0x80 ? ascii[cp] : folds.get(cp);
+    if (fold === undefined) {
+      learnText(text);
+      fold = folds.get(cp)!;
+    }
     if (fold === SEPARATOR) {
       if (inToken && current !== '') out.push(current);
       current = '';
