@@ -8,9 +8,8 @@ import type { Migration } from './types.ts';
  *   country, tags, the year of the record's date) as tokens, so FTS5 skips to the rows a filter
  *   keeps. FTS5 cannot add a column, so the table is rebuilt from the old one (same rowids, same
  *   texts, secure-delete on) and the old one dropped — with secure_delete on, its pages are zeroed.
- * - `search_terms (term, docs)`: every word of the indexed titles and texts with the number of
- *   records holding it, to expand a typed prefix to real words. Counted here by the same function
- *   the store uses on every write, so the counts start right and reach zero with the last record.
+ * - `search_terms (term)`: every word of the indexed titles and texts, to expand a typed prefix to
+ *   real words; listed here by the same function (search-tokens.ts) the store uses on every write.
  *
  * Cost: one pass over the index (about a minute at 1.1M records on a loaded 2-core machine,
  * milliseconds for an ordinary vault).
@@ -46,20 +45,15 @@ export const migration0009: Migration = {
         LEFT JOIN cases c ON c.id = d.case_id;
       DROP TABLE search_index_0008;
 
-      CREATE TABLE search_terms (
-        term TEXT PRIMARY KEY,
-        docs INTEGER NOT NULL CHECK (docs > 0)
-      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE search_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
     `);
-    const counts = new Map<string, number>();
+    const terms = new Set<string>();
     const rows = db.prepare('SELECT title, body FROM search_index').iterate() as Iterable<{
       title: string | null;
       body: string | null;
     }>;
-    for (const row of rows) {
-      for (const term of recordTerms(row.title, row.body)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
-    const insert = db.prepare('INSERT INTO search_terms (term, docs) VALUES (?, ?)');
-    for (const [term, docs] of counts) insert.run(term, docs);
+    for (const row of rows) for (const term of recordTerms(row.title, row.body)) terms.add(term);
+    const insert = db.prepare('INSERT INTO search_terms (term) VALUES (?)');
+    for (const term of terms) insert.run(term);
   },
 };

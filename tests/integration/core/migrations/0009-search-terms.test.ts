@@ -51,7 +51,7 @@ const DOCS = [
 ];
 
 describe('migration 0009 search terms', () => {
-  it('upgrades a version-8 database holding indexed records: facets added, terms counted, search works', () => {
+  it('upgrades a version-8 database holding indexed records: facets added, terms listed, search works', () => {
     const { db, reopen } = freshDatabase(dir);
     migrate(db, { now: FIXED_NOW, target: 8 });
     const kase = db.prepare(
@@ -97,18 +97,12 @@ describe('migration 0009 search terms', () => {
     expect(
       upgraded.prepare("SELECT v FROM search_index_config WHERE k = 'secure-delete'").pluck().get(),
     ).toBe(1);
-    // Terms: every word of the titles and texts, counted once per record.
-    const expected = new Map<string, number>();
-    for (const d of DOCS)
-      for (const t of recordTerms(d.title, d.body)) expected.set(t, (expected.get(t) ?? 0) + 1);
-    const terms = upgraded.prepare('SELECT term, docs FROM search_terms ORDER BY term').all() as Array<{
-      term: string;
-      docs: number;
-    }>;
-    expect(terms).toEqual(
-      [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([term, docs]) => ({ term, docs })),
-    );
-    expect(terms.find((t) => t.term === 'menaces')).toEqual({ term: 'menaces', docs: 2 });
+    // Terms: every word of the titles and texts, once.
+    const expected = new Set<string>();
+    for (const d of DOCS) for (const t of recordTerms(d.title, d.body)) expected.add(t);
+    const terms = upgraded.prepare('SELECT term FROM search_terms ORDER BY term').pluck().all() as string[];
+    expect(terms).toEqual([...expected].sort((a, b) => (a < b ? -1 : 1)));
+    expect(terms).toEqual(expect.arrayContaining(['menaces', 'menacee', 'marche', 'clinique', 'coumba']));
 
     // Search over the upgraded index: prefixes, accents, filters.
     const ids = (q: string, filters = {}) =>
