@@ -1,7 +1,8 @@
 /**
  * Full-text search over the records (FTS5 inside the encrypted database) with filters. What a
- * person types is turned into a safe FTS5 query: each word becomes a quoted prefix term, so FTS5
- * operators in the input are plain text.
+ * person types is turned into a safe FTS5 query: each word is a prefix, expanded to the indexed
+ * words it starts (search-query.ts, through the terms table of search-index.ts) or kept as a quoted
+ * prefix term, so FTS5 operators in the input are plain text; filters are facet tokens.
  *
  * Cost is bounded whatever the vault's size: FTS5 hands over the most recent matches first
  * (`ORDER BY rowid DESC` walks the index backwards and stops), and only the newest RANK_CANDIDATES
