@@ -35,7 +35,7 @@ export const FULL_CASES = 100_000;
 export function casesAtScale(scale: number): number {
   return Math.max(200, Math.round(FULL_CASES * scale));
 }
-const SEARCH_QUERIES = 200;
+export const SEARCH_QUERIES = 200;
 const LIST_REPEATS = 15;
 const BATCH_CASES = 500;
 /**
@@ -62,7 +62,7 @@ const COMPARED_PRAGMAS = [
 /** Set on both engines in this order; page_size must come before the first table. */
 const APPLIED_PRAGMAS = COMPARED_PRAGMAS.filter((name) => name !== 'auto_vacuum');
 
-interface Engine {
+export interface Engine {
   name: 'encrypted' | 'plain';
   db: VaultDatabase;
   ctx: RecordContext;
@@ -84,6 +84,9 @@ export interface LatencyFigures {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /** CPU time (user + system) per query: the latency with a core to itself, on a loaded machine. */
+  cpuP50Ms?: number;
+  cpuP95Ms?: number;
 }
 
 export interface CaseListFigures {
@@ -121,7 +124,7 @@ function pragmasOf(db: VaultDatabase): Record<string, unknown> {
   return Object.fromEntries(COMPARED_PRAGMAS.map((name) => [name, db.pragma(name, { simple: true })]));
 }
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
@@ -187,7 +190,7 @@ async function openPlain(
 }
 
 /** Every record of `cases` cases through createRecord, in one transaction. */
-function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
+export function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
   const generator = new RecordsGenerator(seed);
   const { db, ctx } = engine;
   const tenths: number[] = [];
@@ -255,13 +258,13 @@ function importAll(engine: Engine, cases: number, seed: number): ImportFigures {
   });
 }
 
-interface Query {
+export interface Query {
   text: string;
   filters: SearchFilters;
 }
 
 /** Single and two-word queries from the generated vocabulary, a quarter of them with a filter. */
-function makeQueries(vocabulary: { common: string[]; places: string[] }, count: number): Query[] {
+export function makeQueries(vocabulary: { common: string[]; places: string[] }, count: number): Query[] {
   const random = seededRandom(99);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const filters: SearchFilters[] = [
@@ -290,11 +293,13 @@ function makeQueries(vocabulary: { common: string[]; places: string[] }, count: 
   return queries;
 }
 
-function timeSearch(engine: Engine, query: Query): { ms: number; ids: string } {
+function timeSearch(engine: Engine, query: Query): { ms: number; cpuMs: number; ids: string } {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const hits = searchRecords(engine.db, query.text, query.filters);
   const ms = performance.now() - started;
-  return { ms, ids: hits.map((h) => h.recordId).join(',') };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, ids: hits.map((h) => h.recordId).join(',') };
 }
 
 function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): RecordsFigures['search'] {
@@ -305,6 +310,8 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
   }
   const encMs: number[] = [];
   const plainMs: number[] = [];
+  const encCpuMs: number[] = [];
+  const plainCpuMs: number[] = [];
   let sameResults = true;
   // Alternating which engine goes first, so a busy moment on the machine hurts both alike.
   for (const [i, query] of queries.entries()) {
@@ -314,12 +321,16 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
     const [e, p] = i % 2 === 0 ? [first, second] : [second, first];
     encMs.push(e.ms);
     plainMs.push(p.ms);
+    encCpuMs.push(e.cpuMs);
+    plainCpuMs.push(p.cpuMs);
     if (e.ids !== p.ids) sameResults = false;
   }
-  const figures = (ms: number[]): LatencyFigures => ({
+  const figures = (ms: number[], cpu: number[]): LatencyFigures => ({
     p50Ms: round(percentile(ms, 50), 3),
     p95Ms: round(percentile(ms, 95), 3),
     maxMs: round(Math.max(...ms), 3),
+    cpuP50Ms: round(percentile(cpu, 50), 3),
+    cpuP95Ms: round(percentile(cpu, 95), 3),
   });
   const slowest = queries
     .map((q, i) => ({
@@ -330,8 +341,8 @@ function benchSearch(enc: Engine, plain: Engine, queries: readonly Query[]): Rec
     }))
     .sort((x, y) => y.encryptedMs - x.encryptedMs)
     .slice(0, 5);
-  const encrypted = figures(encMs);
-  const plainFigures = figures(plainMs);
+  const encrypted = figures(encMs, encCpuMs);
+  const plainFigures = figures(plainMs, plainCpuMs);
   return {
     queries: queries.length,
     encrypted,

@@ -1,7 +1,8 @@
 /**
  * Full-text search over the records (FTS5 inside the encrypted database) with filters. What a
- * person types is turned into a safe FTS5 query: each word becomes a quoted prefix term, so FTS5
- * operators in the input are plain text.
+ * person types is turned into a safe FTS5 query: each word is a prefix, expanded to the indexed
+ * words it starts (search-query.ts, through the terms table of search-index.ts) or kept as a quoted
+ * prefix term, so FTS5 operators in the input are plain text; filters are facet tokens.
  *
  * Cost is bounded whatever the vault's size: FTS5 hands over the most recent matches first
  * (`ORDER BY rowid DESC` walks the index backwards and stops), and only the newest RANK_CANDIDATES
@@ -19,6 +20,7 @@
 import type { VaultDatabase } from '../db/open.ts';
 import { plucked, prepared } from '../db/statements.ts';
 import type { EntityName } from './entities.ts';
+import { matchExpression, typedWords } from './search-query.ts';
 
 export interface SearchFilters {
   entity?: EntityName;
@@ -45,11 +47,7 @@ export interface SearchHit {
 
 /** Words (letters, digits, apostrophes inside words) → `"word"*` terms joined by AND. */
 export function toFtsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 16);
+  const words = typedWords(text);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(' ');
 }
@@ -62,60 +60,94 @@ const B = 0.75;
 const TITLE_WEIGHT = 4;
 
 /**
- * 1. candidates: the newest RANK_CANDIDATES matches that pass the filters (FTS5 in rowid order,
- *    backwards, joined to the filter tables row by row);
+ * 1. candidates: the newest RANK_CANDIDATES matches that pass the filters — FTS5 in rowid order,
+ *    backwards, the filters being facet tokens in the MATCH (search-query.ts), dates checked on
+ *    search_docs row by row;
  * 2. rank them here from their title and text, read by rowid (never inside a MATCH: FTS5 would walk
- *    the whole doclist for each row), and cut each snippet from the same text.
+ *    the whole doclist for each row), and cut each snippet from the same text; only the hits shown
+ *    are looked up in search_docs and cases (each lookup of a scattered row is a page to decrypt).
  */
 export function searchRecords(db: VaultDatabase, text: string, filters: SearchFilters = {}): SearchHit[] {
-  const query = toFtsQuery(text);
-  if (!query) return [];
+  const match = matchExpression(db, text, filters);
+  if (match === null) return [];
+  return rankCandidates(db, candidates(db, match, filters, false), text, limitOf(filters));
+}
+
+/**
+ * The previous shape of step 1, every filter checked in SQL on the joined tables: the reference
+ * the tests hold the facets to (give it a MATCH without facets and it is the search before 0009).
+ */
+export function searchMatching(
+  db: VaultDatabase,
+  match: string,
+  text: string,
+  filters: SearchFilters,
+): SearchHit[] {
+  return rankCandidates(db, candidates(db, match, filters, true), text, limitOf(filters));
+}
+
+function limitOf(filters: SearchFilters): number {
+  return Math.min(Math.max(filters.limit ?? 50, 1), 500);
+}
+
+/**
+ * The newest RANK_CANDIDATES rowids matching `match` that pass the filters. The facets in the MATCH
+ * decide kind of record, case status, kind, country and tag exactly (kept by the store in the same
+ * transaction as the case); dates are checked here because a year facet only narrows to the years.
+ */
+function candidates(db: VaultDatabase, match: string, filters: SearchFilters, checkAll: boolean): number[] {
   const where: string[] = ['search_index MATCH ?'];
-  const params: unknown[] = [query];
+  const params: unknown[] = [match];
   let joinDocs = false;
   let joinCases = false;
-  const on = (column: string, op: string, value: string | undefined, table: 'd' | 'c') => {
-    if (value === undefined || value === '') return;
+  const on = (column: string, op: string, value: string | undefined, table: 'd' | 'c', facet: boolean) => {
+    if (value === undefined || value === '' || (facet && !checkAll)) return;
     where.push(`${table}.${column} ${op} ?`);
     params.push(value);
     joinDocs = true;
     if (table === 'c') joinCases = true;
   };
-  on('entity', '=', filters.entity, 'd');
-  on('on_date', '>=', filters.from, 'd');
-  on('on_date', '<=', filters.to, 'd');
-  on('status', '=', filters.caseStatus, 'c');
-  on('kind', '=', filters.caseKind, 'c');
-  on('country', '=', filters.country, 'c');
-  if (filters.tag) {
+  on('entity', '=', filters.entity, 'd', true);
+  on('on_date', '>=', filters.from, 'd', false);
+  on('on_date', '<=', filters.to, 'd', false);
+  on('status', '=', filters.caseStatus, 'c', true);
+  on('kind', '=', filters.caseKind, 'c', true);
+  on('country', '=', filters.country, 'c', true);
+  if (filters.tag && checkAll) {
     where.push('EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = d.case_id AND t.tag = ?)');
     params.push(filters.tag);
     joinDocs = true;
   }
-  const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
   const joins = `${joinDocs ? 'JOIN search_docs d ON d.rowid = search_index.rowid' : ''}
          ${joinCases ? 'JOIN cases c ON c.id = d.case_id' : ''}`;
-  const rowids = plucked(
+  return plucked(
     db,
     `SELECT search_index.rowid FROM search_index ${joins}
       WHERE ${where.join(' AND ')}
       ORDER BY search_index.rowid DESC
       LIMIT ${RANK_CANDIDATES}`,
   ).all(...params) as number[];
-  if (rowids.length === 0) return [];
+}
 
-  const show = prepared(
+/** Ranks candidates (rowids, newest first) for `text` and builds the snippets of the best `limit`. */
+function rankCandidates(
+  db: VaultDatabase,
+  rowids: readonly number[],
+  text: string,
+  limit: number,
+): SearchHit[] {
+  if (rowids.length === 0) return [];
+  const content = prepared(db, 'SELECT title, body FROM search_index WHERE rowid = ?');
+  const doc = prepared(
     db,
-    `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode,
-            s.title AS title, s.body AS body, d.on_date AS onDate
+    `SELECT d.entity, d.record_id AS recordId, d.case_id AS caseId, c.code AS caseCode, d.on_date AS onDate
        FROM search_docs d
-       JOIN search_index s ON s.rowid = d.rowid
        LEFT JOIN cases c ON c.id = d.case_id
       WHERE d.rowid = ?`,
   );
   const words = queryWords(text);
   const rows = rowids.map((rowid) => {
-    const row = show.get(rowid) as Omit<SearchHit, 'rank' | 'snippet'> & { body: string | null };
+    const row = content.get(rowid) as { title: string | null; body: string | null };
     const title = tokens(row.title ?? '');
     const body = tokens(row.body ?? '');
     return { rowid, row, title, body, length: title.length * TITLE_WEIGHT + body.length };
@@ -131,10 +163,23 @@ export function searchRecords(db: VaultDatabase, text: string, filters: SearchFi
   });
   // rowids come newest first and Array.prototype.sort is stable: equal scores keep that order.
   scored.sort((x, y) => y.score - x.score);
-  return scored.slice(0, limit).map(({ row, score }) => {
-    const { body, ...rest } = row;
+  return scored.slice(0, limit).map(({ rowid, row, score }) => {
+    const { entity, recordId, caseId, caseCode, onDate } = doc.get(rowid) as Omit<
+      SearchHit,
+      'title' | 'snippet' | 'rank'
+    >;
+    const title = row.title as string;
     // Lower is better, as bm25() was: callers and the format keep that convention.
-    return { ...rest, snippet: snippet(body ?? '', words), rank: -score };
+    return {
+      entity,
+      recordId,
+      caseId,
+      caseCode,
+      title,
+      onDate,
+      snippet: snippet(row.body ?? '', words),
+      rank: -score,
+    };
   });
 }
 
@@ -160,12 +205,7 @@ function fold(word: string): string {
 }
 
 function queryWords(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 16)
-    .map(fold);
+  return typedWords(text).map(fold);
 }
 
 const SNIPPET_TOKENS = 12;

@@ -13,6 +13,7 @@ import { plucked, prepared } from '../db/statements.ts';
 import { noteCaseEvidenceDeleted } from '../evidence/case-cascade.ts';
 import { type AuditMac, appendAudit } from './audit.ts';
 import { CASE_CHILDREN, ENTITIES, type EntityName } from './entities.ts';
+import { indexRecord, refreshCaseFacets, unindexRecords } from './search-index.ts';
 
 export interface RecordContext {
   db: VaultDatabase;
@@ -179,30 +180,12 @@ function writeLinks(
 }
 
 function indexForSearch(db: VaultDatabase, kind: EntityName, record: StoredRecord): void {
-  unindex(db, [record.id]);
+  unindexRecords(db, [record.id]);
   const def = ENTITIES[kind];
   const { title, body, onDate } = def.search(record);
-  const info = prepared(
-    db,
-    'INSERT INTO search_docs (record_id, entity, case_id, on_date) VALUES (?, ?, ?, ?)',
-  ).run(record.id, kind, def.caseIdOf(record), onDate);
-  prepared(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
-    info.lastInsertRowid,
-    title,
-    body,
-  );
-}
-
-function unindex(db: VaultDatabase, recordIds: readonly string[]): void {
-  const find = plucked(db, 'SELECT rowid FROM search_docs WHERE record_id = ?');
-  const dropIndex = prepared(db, 'DELETE FROM search_index WHERE rowid = ?');
-  const dropDoc = prepared(db, 'DELETE FROM search_docs WHERE rowid = ?');
-  for (const id of recordIds) {
-    const rowid = find.get(id) as number | undefined;
-    if (rowid === undefined) continue;
-    dropIndex.run(rowid);
-    dropDoc.run(rowid);
-  }
+  indexRecord(db, { recordId: record.id, entity: kind, caseId: def.caseIdOf(record), onDate, title, body });
+  // A case's status, kind, country and tags are search filters its records carry (search-index.ts).
+  if (kind === 'case') refreshCaseFacets(db, record.id);
 }
 
 function writeRow(db: VaultDatabase, kind: EntityName, record: StoredRecord, insert: boolean): void {
@@ -385,7 +368,7 @@ export function deleteRecord(ctx: RecordContext, kind: EntityName, id: string): 
   }
   const doomed = cascadeIds(ctx.db, kind, id);
   const ids = doomed.map(([, recordId]) => recordId);
-  unindex(ctx.db, ids);
+  unindexRecords(ctx.db, ids);
   const dropHistory = prepared(ctx.db, 'DELETE FROM record_history WHERE record_id = ?');
   for (const recordId of ids) dropHistory.run(recordId);
   // Evidence of a deleted case goes with it (FK cascade; a trigger queues each blob for shredding);

@@ -6,6 +6,7 @@ import { migration0005 } from './0005-evidence.ts';
 import { migration0006 } from './0006-identity-and-contacts.ts';
 import { migration0007 } from './0007-report-columns.ts';
 import { migration0008 } from './0008-sharing.ts';
+import { migration0009 } from './0009-search-terms.ts';
 import { migration0011 } from './0011-report-seal.ts';
 import { migration0012 } from './0012-audit-history.ts';
 import type { Migration } from './types.ts';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
   migration0011,
   migration0012,
 ];

@@ -60,6 +60,20 @@ function rawFilesContain(dir: string, needle: string): string[] {
   return readdirSync(dir).filter((name) => readFileSync(path.join(dir, name)).includes(Buffer.from(needle)));
 }
 
+/** Tables (history aside) with a value containing `needle`, blobs read as bytes. */
+function tablesHolding(needle: string): string[] {
+  const db = fx.session.db;
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'record_history'")
+    .pluck()
+    .all() as string[];
+  return tables.filter((table) =>
+    (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
+      .flat()
+      .some((v) => (Buffer.isBuffer(v) ? v.includes(Buffer.from(needle)) : String(v).includes(needle))),
+  );
+}
+
 describe('deletion is real', () => {
   it('leaves no trace of a deleted case’s text in any page of the database after lock', async () => {
     const { kase, incident } = seedDefenderCase(fx.records);
@@ -92,5 +106,27 @@ describe('deletion is real', () => {
     );
     fx.session.lock();
     expect((await decryptedPages(fx.dir)).includes(Buffer.from(SENTINEL))).toBe(false);
+  });
+
+  it('drops a deleted or edited record’s words from the search terms table and every other table', async () => {
+    const { kase } = seedDefenderCase(fx.records);
+    const word = `${SENTINEL}terme`;
+    const edited = fx.records.create('note', { caseId: kase.id, body: `Avant ${word}x modification` });
+    const note = fx.records.create('note', { caseId: kase.id, body: `Seul mot rare : ${word}` });
+    const terms = () => fx.session.db.prepare('SELECT term FROM search_terms').pluck().all() as string[];
+    expect(terms()).toEqual(expect.arrayContaining([word, `${word}x`]));
+    expect(tablesHolding(word)).toContain('search_terms'); // the probe works
+
+    fx.records.update('note', edited.id, { body: 'Après modification' });
+    expect(terms()).not.toContain(`${word}x`);
+    expect(terms()).toContain(word);
+    fx.records.delete('note', note.id);
+    expect(terms().filter((t) => t.includes(SENTINEL))).toEqual([]);
+    expect(fx.records.search(SENTINEL)).toEqual([]);
+    // No table holds the word any more (the edited note's old text stays in its own history only).
+    expect(tablesHolding(word)).toEqual([]);
+    fx.records.delete('note', edited.id); // and its history with it
+    fx.session.lock();
+    expect((await decryptedPages(fx.dir)).includes(Buffer.from(word))).toBe(false);
   });
 });
