@@ -16,6 +16,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { VaultDatabase } from '../electron/core/db/open.ts';
 import { ENTITIES } from '../electron/core/records/entities.ts';
 import { buildReport } from '../electron/core/reports/report-model.ts';
 import { ReportsService } from '../electron/core/reports/reports-service.ts';
@@ -54,6 +55,67 @@ export interface ReportsFigures {
   }>;
 }
 
+/**
+ * Writes `cases` generated cases (with all their children) straight into the store's tables, 1000
+ * cases per transaction; returns the number of rows written. Shared by the bench and by probes
+ * that keep a seeded vault between runs.
+ */
+export function seedReportsVault(db: VaultDatabase, cases: number, seed = 2026): number {
+  const generator = new ReportsDataGenerator({
+    seed,
+    from: '2023-01-01',
+    to: '2025-12-31',
+    regions: 16,
+  });
+  const inserts = new Map(
+    Object.values(ENTITIES).map((def) => {
+      const columns = ['id', ...def.columns, 'data', 'created_at', 'updated_at'];
+      return [
+        def.name,
+        db.prepare(
+          `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        ),
+      ];
+    }),
+  );
+  const casePerson = db.prepare(
+    'INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)',
+  );
+  const incidentPerson = db.prepare(
+    'INSERT OR IGNORE INTO incident_people (incident_id, person_id, role) VALUES (?, ?, ?)',
+  );
+  const planCase = new Map<string, string>();
+  let rows = 0;
+  const at = '2026-01-01T00:00:00.000Z';
+  for (let start = 0; start < cases; start += 1000) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(start + 1000, cases); i++) {
+        const { records, links } = generator.bundle(i);
+        for (const r of records) {
+          const def = ENTITIES[r.kind];
+          const record: Record<string, unknown> = {
+            ...(def.schema.parse(r.data) as Record<string, unknown>),
+            id: r.id,
+            createdAt: at,
+            updatedAt: at,
+          };
+          if (r.kind === 'protectionPlan') planCase.set(r.id, record.caseId as string);
+          if (r.kind === 'planMeasure') record.caseId = planCase.get(record.planId as string);
+          inserts.get(r.kind)!.run(r.id, ...def.values(record as never), JSON.stringify(record), at, at);
+          rows++;
+          if (r.kind === 'incident')
+            for (const p of record.people as Array<{ personId: string; role: string }>)
+              incidentPerson.run(r.id, p.personId, p.role);
+          if (r.kind === 'person')
+            for (const l of links.filter((x) => x.personId === r.id))
+              casePerson.run(l.caseId, l.personId, l.role);
+        }
+      }
+    })();
+  }
+  return rows;
+}
+
 export async function benchReports(scale: number): Promise<ReportsFigures> {
   const cases = casesAtScale(scale);
   const dir = await mkdtemp(path.join(tmpdir(), 'casevault-bench-reports-'));
@@ -64,58 +126,7 @@ export async function benchReports(scale: number): Promise<ReportsFigures> {
     });
     const db = session.db;
     const started = performance.now();
-    const generator = new ReportsDataGenerator({
-      seed: 2026,
-      from: '2023-01-01',
-      to: '2025-12-31',
-      regions: 16,
-    });
-    const inserts = new Map(
-      Object.values(ENTITIES).map((def) => {
-        const columns = ['id', ...def.columns, 'data', 'created_at', 'updated_at'];
-        return [
-          def.name,
-          db.prepare(
-            `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-          ),
-        ];
-      }),
-    );
-    const casePerson = db.prepare(
-      'INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)',
-    );
-    const incidentPerson = db.prepare(
-      'INSERT OR IGNORE INTO incident_people (incident_id, person_id, role) VALUES (?, ?, ?)',
-    );
-    const planCase = new Map<string, string>();
-    let rows = 0;
-    const at = '2026-01-01T00:00:00.000Z';
-    for (let start = 0; start < cases; start += 1000) {
-      db.transaction(() => {
-        for (let i = start; i < Math.min(start + 1000, cases); i++) {
-          const { records, links } = generator.bundle(i);
-          for (const r of records) {
-            const def = ENTITIES[r.kind];
-            const record: Record<string, unknown> = {
-              ...(def.schema.parse(r.data) as Record<string, unknown>),
-              id: r.id,
-              createdAt: at,
-              updatedAt: at,
-            };
-            if (r.kind === 'protectionPlan') planCase.set(r.id, record.caseId as string);
-            if (r.kind === 'planMeasure') record.caseId = planCase.get(record.planId as string);
-            inserts.get(r.kind)!.run(r.id, ...def.values(record as never), JSON.stringify(record), at, at);
-            rows++;
-            if (r.kind === 'incident')
-              for (const p of record.people as Array<{ personId: string; role: string }>)
-                incidentPerson.run(r.id, p.personId, p.role);
-            if (r.kind === 'person')
-              for (const l of links.filter((x) => x.personId === r.id))
-                casePerson.run(l.caseId, l.personId, l.role);
-          }
-        }
-      })();
-    }
+    const rows = seedReportsVault(db, cases);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
     const seedSeconds = round((performance.now() - started) / 1000, 1);
