@@ -10,18 +10,24 @@
  * records exhausts native memory (docs/benchmarks.md, Findings), and this bench measures reports,
  * not writes.
  *
- * Baseline, in the same run and on the same vault: one plain GROUP BY over the incidents of the
- * period (kind × month, json_extract of one field), the least any report has to read.
+ * Baselines, in the same run and on the same vault: the previous engine (frozen in
+ * bench/previous-report-engine/, one SQL join per unit and one object per fact), building the same
+ * protected base; and one plain GROUP BY over the incidents of the period (kind × month, json_extract
+ * of one field). Runs alternate the two engines so a busy moment of the shared machine hurts both.
+ * Each cold build also gives its process CPU time, less sensitive to other jobs than the wall time,
+ * and the load average is printed with the figures (docs/benchmarks.md, Reports).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VaultDatabase } from '../electron/core/db/open.ts';
 import { ENTITIES } from '../electron/core/records/entities.ts';
-import { buildReport } from '../electron/core/reports/report-model.ts';
+import type { Universe } from '../electron/core/reports/engine.ts';
+import { buildReport, reportFromUniverse } from '../electron/core/reports/report-model.ts';
 import { ReportsService } from '../electron/core/reports/reports-service.ts';
 import { createVault } from '../electron/core/vault/vault.ts';
 import { REPORT_DEFINITIONS } from '../shared/reports/definitions.ts';
+import { buildUniverse as previousUniverse } from './previous-report-engine/engine.ts';
 import { casesAtScale } from './records.ts';
 import { ReportsDataGenerator } from './reports-data.ts';
 import { median, round } from './stats.ts';
@@ -40,16 +46,22 @@ export interface ReportsFigures {
   rows: number;
   seedSeconds: number;
   baselineMs: Record<string, number>;
+  /** Per period: the previous engine's cold build (median of RUNS), wall and CPU. */
+  previous: Record<string, { medianMs: number; cpuMs: number }>;
+  /** Per period: the 1-minute load average before and after its measures. */
+  loadAverage: Record<string, [number, number]>;
   /**
    * medianMs: a cold build (facts, every table of every report, protection) — what the first report
-   * of a period costs. warmMs: the same report from ReportsService once another report of the same
-   * period was built (the protected base is cached until the next write).
+   * of a period costs; cpuMs: its process CPU time (median). warmMs: the same report from
+   * ReportsService once another report of the same period was built (the protected base is cached
+   * until the next write).
    */
   reports: Array<{
     reportId: string;
     period: string;
     medianMs: number;
     maxMs: number;
+    cpuMs: number;
     warmMs: number;
     hiddenCells: number;
   }>;
@@ -132,8 +144,15 @@ export async function benchReports(scale: number): Promise<ReportsFigures> {
     const seedSeconds = round((performance.now() - started) / 1000, 1);
 
     const baselineMs: Record<string, number> = {};
+    const previous: ReportsFigures['previous'] = {};
+    const loadAverage: ReportsFigures['loadAverage'] = {};
     const figures: ReportsFigures['reports'] = [];
+    const cpuNow = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     for (const period of PERIODS) {
+      const load0 = loadavg()[0]!;
       const plain = db.prepare(
         `SELECT kind, substr(occurred_on, 1, 7) AS month, json_extract(data, '$.verification') AS v, count(*)
            FROM incidents WHERE occurred_on BETWEEN ? AND ? GROUP BY kind, month, v`,
@@ -145,28 +164,42 @@ export async function benchReports(scale: number): Promise<ReportsFigures> {
         base.push(performance.now() - t0);
       }
       baselineMs[period.label] = round(median(base), 1);
-      for (const def of REPORT_DEFINITIONS) {
-        const times: number[] = [];
-        let hidden = 0;
-        for (let run = 0; run < RUNS; run++) {
+      const query = { from: period.from, to: period.to, granularity: period.granularity, today: TODAY };
+      const times = new Map(
+        REPORT_DEFINITIONS.map((d) => [d.id, { wall: [] as number[], cpu: [] as number[] }]),
+      );
+      const hidden = new Map<string, number>();
+      const before = { wall: [] as number[], cpu: [] as number[] };
+      for (let run = 0; run < RUNS; run++) {
+        for (const def of REPORT_DEFINITIONS) {
+          const c0 = cpuNow();
           const t0 = performance.now();
-          const report = buildReport(db, {
-            reportId: def.id,
-            from: period.from,
-            to: period.to,
-            granularity: period.granularity,
-            today: TODAY,
-          });
-          times.push(performance.now() - t0);
-          hidden = report.notes.suppressedCells;
+          const report = buildReport(db, { reportId: def.id, ...query });
+          times.get(def.id)!.wall.push(performance.now() - t0);
+          times.get(def.id)!.cpu.push(cpuNow() - c0);
+          hidden.set(def.id, report.notes.suppressedCells);
         }
+        // The previous engine, same vault, same query: one cold build of the first report.
+        const c0 = cpuNow();
+        const t0 = performance.now();
+        reportFromUniverse(previousUniverse(db, query) as unknown as Universe, REPORT_DEFINITIONS[0]!);
+        before.wall.push(performance.now() - t0);
+        before.cpu.push(cpuNow() - c0);
+      }
+      previous[period.label] = {
+        medianMs: round(median(before.wall), 1),
+        cpuMs: round(median(before.cpu), 1),
+      };
+      for (const def of REPORT_DEFINITIONS) {
+        const t = times.get(def.id)!;
         figures.push({
           reportId: def.id,
           period: period.label,
-          medianMs: round(median(times), 1),
-          maxMs: round(Math.max(...times), 1),
+          medianMs: round(median(t.wall), 1),
+          maxMs: round(Math.max(...t.wall), 1),
+          cpuMs: round(median(t.cpu), 1),
           warmMs: 0,
-          hiddenCells: hidden,
+          hiddenCells: hidden.get(def.id)!,
         });
       }
       const service = new ReportsService(db, session.auditMac, { now: () => new Date(`${TODAY}T12:00:00Z`) });
@@ -176,9 +209,10 @@ export async function benchReports(scale: number): Promise<ReportsFigures> {
         service.build({ reportId: figure.reportId, ...period });
         figure.warmMs = round(performance.now() - t0, 1);
       }
+      loadAverage[period.label] = [round(load0, 1), round(loadavg()[0]!, 1)];
     }
     session.lock();
-    return { cases, rows, seedSeconds, baselineMs, reports: figures };
+    return { cases, rows, seedSeconds, baselineMs, previous, loadAverage, reports: figures };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
