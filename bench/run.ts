@@ -156,11 +156,13 @@ const table: Array<[string, string, string, string]> = [
 ];
 for (const r of reports.reports) {
   const baseline = reports.baselineMs[r.period]!;
+  const previous = reports.previous[r.period]!;
+  const [load0, load1] = reports.loadAverage[r.period]!;
   table.push([
-    `report ${r.reportId}, ${r.period}, ${reports.cases} cases: cold build (median of 3)`,
-    ms(r.medianMs),
-    `${ms(baseline)} plain GROUP BY of the incidents`,
-    `${round(r.medianMs / baseline, 1)}× time (target ≤ ${REPORT_TARGET_MS} ms: ${verdict(r.medianMs <= REPORT_TARGET_MS)})`,
+    `report ${r.reportId}, ${r.period}, ${reports.cases} cases: cold build (median of 3; load ${load0}–${load1})`,
+    `${ms(r.medianMs)} (CPU ${ms(r.cpuMs)})`,
+    `${ms(previous.medianMs)} (CPU ${ms(previous.cpuMs)}) previous engine; ${ms(baseline)} plain GROUP BY`,
+    `${round(r.medianMs / previous.medianMs, 2)}× previous (CPU ${round(r.cpuMs / previous.cpuMs, 2)}×), ${round(r.medianMs / REPORT_TARGET_MS, 1)}× target (≤ ${REPORT_TARGET_MS} ms: ${verdict(r.medianMs <= REPORT_TARGET_MS)})`,
   ]);
   table.push([
     '  same report, another one of the period built before (cached base)',

@@ -25,7 +25,15 @@ import {
 import type { VaultDatabase } from '../db/open.ts';
 import { addCell, type CellSpace, type Conditions, type Domains, relationsOf } from './cells.ts';
 import { checkThreshold, isSmall, type ProtectionResult, protect, type Relation } from './disclosure.ts';
-import { eligibleCases, type Fact, type Granularity, loadFacts, periodsBetween } from './facts.ts';
+import { columnsOf, type FactColumns, lookupOf, recodeDimension } from './fact-columns.ts';
+import {
+  type Fact,
+  type FactSources,
+  type Granularity,
+  loadCases,
+  loadFacts,
+  periodsBetween,
+} from './facts.ts';
 
 export interface UniverseQuery {
   from: string;
@@ -95,7 +103,7 @@ export interface CustomKind {
 function unitDomains(
   customKinds: readonly CustomKind[],
   unit: ReportUnit,
-  facts: Fact[],
+  facts: FactColumns,
   periods: string[],
   threshold: number,
   labels: Map<string, Label>,
@@ -118,15 +126,17 @@ function unitDomains(
   if (DIMENSIONS.region.units.includes(unit)) {
     // A region is named only if it holds at least `threshold` counted units of this kind; the rest
     // become "other regions", so no table ever names a place where one or two things happened.
-    const counts = new Map<string, number>();
-    for (const f of facts) if (f.eligible) counts.set(f.dims.region!, (counts.get(f.dims.region!) ?? 0) + 1);
-    const named = [...counts]
-      .filter(([r, n]) => r !== 'unknown' && n >= threshold)
-      .map(([r]) => r)
-      .sort();
+    const named: string[] = [];
+    const column = facts.dims.get('region');
+    if (column) {
+      const counts = new Uint32Array(column.values.length);
+      for (let i = 0; i < facts.length; i++) if (facts.eligible[i]) counts[column.codes[i]!]! += 1;
+      for (const [code, n] of counts.entries())
+        if (column.values[code] !== 'unknown' && n >= threshold) named.push(column.values[code]!);
+      named.sort();
+    }
     const keep = new Set(named);
-    for (const f of facts)
-      if (f.dims.region !== 'unknown' && !keep.has(f.dims.region!)) f.dims.region = 'other';
+    recodeDimension(facts, 'region', (r) => (r !== 'unknown' && !keep.has(r) ? 'other' : r));
     domains.set('region', [...named, 'other', 'unknown']);
     for (const r of named) {
       const [country, name] = r.split('|') as [string, string];
@@ -147,7 +157,7 @@ function unitDomains(
   return domains;
 }
 
-function computeTable(space: CellSpace, facts: Fact[], def: TableDefinition): ComputedTable {
+function computeTable(space: CellSpace, facts: FactColumns, def: TableDefinition): ComputedTable {
   const filters = new Map<DimensionId, Set<string>>();
   for (const f of def.filters) {
     const allowed = expand(f.in, space.domains.get(f.dim) ?? []);
@@ -164,27 +174,32 @@ function computeTable(space: CellSpace, facts: Fact[], def: TableDefinition): Co
   const columns = axis(def.columns);
   const rowIndex = new Map(rows.map((v, i) => [v, i]));
   const colIndex = new Map(columns.map((v, i) => [v, i]));
-  const counts = rows.map(() => new Array<number>(Math.max(columns.length, 1)).fill(0));
+  const width = Math.max(columns.length, 1);
+  const counts = rows.map(() => new Array<number>(width).fill(0));
   const metricValues = def.measure.kind === 'count' ? null : [...rows, 'total'].map(() => [] as number[]);
-  const passes = (f: Fact) => {
-    for (const [dim, allowed] of filters) if (!allowed.has(f.dims[dim]!)) return false;
-    return true;
-  };
-  for (const f of facts) {
-    if (!f.eligible || !passes(f)) continue;
-    const r = rowIndex.get(f.dims[def.rows]!);
-    if (r === undefined) continue;
-    const c = def.columns ? colIndex.get(f.dims[def.columns]!) : 0;
-    if (c === undefined) continue;
-    counts[r]![c]! += 1;
-    if (metricValues && def.measure.kind !== 'count') {
-      const m = f.metrics[def.measure.of];
-      if (m !== undefined) {
+  // One pass over the facts: every dimension value is looked up by its code in a small table.
+  const tests = [...filters].map(([dim, allowed]) => lookupOf(facts, dim, (v) => (allowed.has(v) ? 1 : 0)));
+  const row = lookupOf(facts, def.rows, (v) => rowIndex.get(v) ?? -1);
+  const column = def.columns ? lookupOf(facts, def.columns, (v) => colIndex.get(v) ?? -1) : null;
+  const metric = def.measure.kind === 'count' ? undefined : facts.metrics.get(def.measure.of);
+  const flat = new Uint32Array(rows.length * width);
+  next: for (let i = 0; i < facts.length; i++) {
+    if (!facts.eligible[i]) continue;
+    for (const t of tests) if (t.table[t.codes[i]!] === 0) continue next;
+    const r = row.table[row.codes[i]!]!;
+    if (r < 0) continue;
+    const c = column ? column.table[column.codes[i]!]! : 0;
+    if (c < 0) continue;
+    flat[r * width + c]! += 1;
+    if (metricValues && metric) {
+      const m = metric[i]!;
+      if (!Number.isNaN(m)) {
         metricValues[r]!.push(m);
         metricValues[rows.length]!.push(m);
       }
     }
   }
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < width; c++) counts[r]![c] = flat[r * width + c]!;
   const base: Conditions = new Map([...filters].map(([d, s]) => [d, [...s]]));
   const withValues = (pairs: Array<[DimensionId, string]>): Conditions => {
     const c: Conditions = new Map(base);
@@ -223,24 +238,34 @@ export function buildUniverse(db: VaultDatabase, query: UniverseQuery): Universe
   checkThreshold(query.threshold);
   const granularity = query.granularity ?? 'month';
   const definitions = query.definitions ?? REPORT_DEFINITIONS;
-  const eligible = eligibleCases(db, query.today);
   const fq = { from: query.from, to: query.to, granularity, today: query.today };
   const units = new Set(definitions.flatMap((d) => d.tables.map((t) => t.unit)));
-  const facts = new Map<ReportUnit, Fact[]>();
-  for (const unit of units) facts.set(unit, loadFacts(db, unit, fq, eligible));
+  const sources: FactSources = { db, cases: loadCases(db, query.today) };
+  const facts = new Map<ReportUnit, FactColumns>();
+  for (const unit of units) facts.set(unit, loadFacts(sources, unit, fq));
   const customKinds = db
     .prepare('SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code')
     .all() as CustomKind[];
-  return universeFromFacts(facts, customKinds, query);
+  return universeFromColumns(facts, customKinds, query);
+}
+
+/** universeFromColumns over facts given as objects (tests generate them so). */
+export function universeFromFacts(
+  facts: Map<ReportUnit, Fact[]>,
+  customKinds: readonly CustomKind[],
+  query: Omit<UniverseQuery, 'today'>,
+): Universe {
+  const columns = new Map([...facts].map(([unit, list]) => [unit, columnsOf(unit, list)]));
+  return universeFromColumns(columns, customKinds, query);
 }
 
 /**
- * The pure half of buildUniverse: from facts already loaded (tests give generated ones), computes
- * every table, the relations between their cells, and the protection. It consumes the facts: their
- * regions are recoded in place (small regions become "other").
+ * The pure half of buildUniverse: from facts already loaded, computes every table, the relations
+ * between their cells, and the protection. It consumes the facts: their regions are recoded in
+ * place (small regions become "other").
  */
-export function universeFromFacts(
-  facts: Map<ReportUnit, Fact[]>,
+export function universeFromColumns(
+  facts: Map<ReportUnit, FactColumns>,
   customKinds: readonly CustomKind[],
   query: Omit<UniverseQuery, 'today'>,
 ): Universe {
@@ -255,7 +280,7 @@ export function universeFromFacts(
   for (const def of definitions) {
     for (const table of def.tables) {
       let space = spaces.get(table.unit);
-      const unitFacts = facts.get(table.unit) ?? [];
+      const unitFacts = facts.get(table.unit) ?? columnsOf(table.unit, []);
       if (!space) {
         space = {
           unit: table.unit,
@@ -308,19 +333,22 @@ export function countOf(universe: Universe, key: string): number {
 /** Distinct cases left out for consent that have a unit in the report's scope. */
 function excludedFor(
   def: ReportDefinition,
-  facts: Map<ReportUnit, Fact[]>,
+  facts: Map<ReportUnit, FactColumns>,
   spaces: Map<ReportUnit, CellSpace>,
 ): number {
   const ids = new Set<string>();
   for (const table of def.tables) {
     const space = spaces.get(table.unit)!;
-    const filters = table.filters.map((f) => ({
-      dim: f.dim,
-      allowed: new Set(expand(f.in, space.domains.get(f.dim) ?? [])),
-    }));
-    for (const fact of facts.get(table.unit) ?? []) {
-      if (fact.eligible) continue;
-      if (filters.every((f) => f.allowed.has(fact.dims[f.dim]!))) ids.add(fact.caseId);
+    const unitFacts = facts.get(table.unit);
+    if (!unitFacts) continue;
+    const tests = table.filters.map((f) => {
+      const allowed = new Set(expand(f.in, space.domains.get(f.dim) ?? []));
+      return lookupOf(unitFacts, f.dim, (v) => (allowed.has(v) ? 1 : 0));
+    });
+    next: for (let i = 0; i < unitFacts.length; i++) {
+      if (unitFacts.eligible[i]) continue;
+      for (const t of tests) if (t.table[t.codes[i]!] === 0) continue next;
+      ids.add(unitFacts.caseIds[i]!);
     }
   }
   return ids.size;

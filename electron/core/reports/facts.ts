@@ -1,14 +1,22 @@
 /**
- * The facts a report counts: one row per unit (case, incident, referral, risk-log entry, protection
+ * The facts a report counts: one per unit (case, incident, referral, risk-log entry, protection
  * measure) dated inside the period, with the value of every dimension already coarsened — period
  * (month or quarter), region (never a locality), age group (never an age). Each fact says whether
  * its case may be counted (consent) so the engine can count what it leaves out.
+ *
+ * Speed (docs/benchmarks.md, Reports): each unit is read from its own covering index (migration
+ * 0007) with no join; what a unit needs from its case (kind, opening date, place, consent) and from
+ * its survivor (age group, sex) comes from lookups loaded once per build by streaming scans
+ * (`CaseLookup`, `SurvivorLookup`). SQLite answered the same joins with one B-tree search per unit
+ * and per joined table, which at 100k cases cost seconds; the facts go into columns (fact-columns.ts).
  */
-import type { DimensionId, ReportUnit } from '../../../shared/reports/dimensions.ts';
+import type { DimensionId, Metric, ReportUnit } from '../../../shared/reports/dimensions.ts';
 import type { VaultDatabase } from '../db/open.ts';
+import { type Dictionary, type FactColumns, FactColumnsBuilder } from './fact-columns.ts';
 
 export type Granularity = 'month' | 'quarter';
 
+/** One fact as an object: what tests generate (engine.ts turns them into columns). */
 export interface Fact {
   caseId: string;
   eligible: boolean;
@@ -46,10 +54,6 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
     }
   }
 }
-
-const DAY_MS = 86_400_000;
-const days = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 const AGE_BANDS: Array<[number, string]> = [
   [4, '0-4'],
@@ -90,159 +94,405 @@ export function eligibleCases(db: VaultDatabase, today: string): Set<string> {
   return new Set(ids);
 }
 
-type Row = Record<string, string | number | null>;
+const DAY_MS = 86_400_000;
 
-export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery, eligible: Set<string>): Fact[] {
-  const p = (date: string) => periodOf(date, q.granularity);
-  const base = (row: Row) => ({ caseId: row.caseId as string, eligible: eligible.has(row.caseId as string) });
+/** Day numbers of dates, memoised: a period holds a few hundred distinct days, and units repeat them. */
+class Days {
+  readonly #memo = new Map<string, number>();
+  of(date: string): number {
+    let day = this.#memo.get(date);
+    if (day === undefined) {
+      day = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+      this.#memo.set(date, day);
+    }
+    return day;
+  }
+  between(from: string, to: string): number {
+    return this.of(to) - this.of(from);
+  }
+}
+
+/** The SQL of periodOf over a YYYY-MM-DD column (month: 2025-03; quarter: 2025-Q1). */
+function periodSql(column: string, granularity: Granularity): string {
+  return granularity === 'month'
+    ? `substr(${column}, 1, 7)`
+    : `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
+}
+
+/** Every case, with the fields units take from their case and whether it may be counted. */
+export interface CaseLookup {
+  index: Map<string, number>;
+  ids: string[];
+  kind: string[];
+  openedOn: string[];
+  status: string[];
+  closedOn: Array<string | null>;
+  country: Array<string | null>;
+  /** regionOf(country, region). */
+  region: string[];
+  eligible: Uint8Array;
+}
+
+export function loadCases(db: VaultDatabase, today: string): CaseLookup {
+  const eligibleIds = eligibleCases(db, today);
+  // Kind, status and place in one JSON array: few distinct arrays, so each case's fields are shared
+  // strings rather than four new ones per case (fewer allocations, less garbage collection). The
+  // index holds every column read (migration 0007); left to itself SQLite scans the table, whose
+  // pages also hold each case's `data` and must all be decrypted.
+  const rows = db
+    .prepare(
+      `SELECT id, opened_on, closed_on, json_array(kind, status, country, region)
+         FROM cases INDEXED BY cases_for_reports`,
+    )
+    .raw()
+    .all() as Array<[string, string, string | null, string]>;
+  const fields = tuples((f) => {
+    const [kind, status, country, region] = f as [string, string, string | null, string | null];
+    return { kind, status, country, region: regionOf(country, region) };
+  });
+  const n = rows.length;
+  const lookup: CaseLookup = {
+    index: new Map(),
+    ids: new Array(n),
+    kind: new Array(n),
+    openedOn: new Array(n),
+    status: new Array(n),
+    closedOn: new Array(n),
+    country: new Array(n),
+    region: new Array(n),
+    eligible: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const [id, openedOn, closedOn, key] = rows[i]!;
+    const t = fields(key);
+    lookup.index.set(id, i);
+    lookup.ids[i] = id;
+    lookup.kind[i] = t.kind;
+    lookup.openedOn[i] = openedOn;
+    lookup.status[i] = t.status;
+    lookup.closedOn[i] = closedOn;
+    lookup.country[i] = t.country;
+    lookup.region[i] = t.region;
+    if (eligibleIds.has(id)) lookup.eligible[i] = 1;
+  }
+  return lookup;
+}
+
+/**
+ * The survivor of an incident (docs/reports.md): the first person (by id) linked to the incident as
+ * survivor or victim, else the first linked to its case so; their age group and sex.
+ */
+export interface SurvivorLookup {
+  /** Incident id → its survivor's combination (-1: a survivor with no person row). */
+  byIncident: Map<string, number>;
+  /** Case id → likewise, for incidents with no survivor of their own. */
+  byCase: Map<string, number>;
+  /** By combination: the age group and sex (few distinct pairs). */
+  ageGroup: string[];
+  sex: string[];
+}
+
+export function loadSurvivors(db: VaultDatabase): SurvivorLookup {
+  // A person's age group and sex as one JSON array, decoded once per distinct array.
+  const rows = db
+    .prepare('SELECT id, json_array(age_group, age_years, sex) FROM people')
+    .raw()
+    .all() as Array<[string, string]>;
+  const ageGroup: string[] = [];
+  const sex: string[] = [];
+  const combination = tuples((f) => {
+    const [group, years, s] = f as [string | null, number | null, string | null];
+    ageGroup.push(ageGroupOf(group, years));
+    sex.push(s ?? 'unknown');
+    return ageGroup.length - 1;
+  });
+  const people = new Map<string, number>();
+  for (const [id, key] of rows) people.set(id, combination(key));
+  // Both link tables are WITHOUT ROWID keyed by incident / case id first: SQLite groups them in
+  // key order, without sorting.
+  const firstOf = (sql: string) => {
+    const out = new Map<string, number>();
+    for (const [id, person] of db.prepare(sql).raw().all() as Array<[string, string]>)
+      out.set(id, people.get(person) ?? -1);
+    return out;
+  };
+  const byIncident = firstOf(
+    `SELECT incident_id, min(person_id) FROM incident_people
+      WHERE role IN ('survivor', 'victim') GROUP BY incident_id`,
+  );
+  const byCase = firstOf(
+    `SELECT case_id, min(person_id) FROM case_people
+      WHERE role IN ('survivor', 'victim') GROUP BY case_id`,
+  );
+  return { byIncident, byCase, ageGroup, sex };
+}
+
+/** The dimensions and metrics each unit's facts carry, in the order the loaders set them. */
+export const UNIT_DIMENSIONS: Record<ReportUnit, readonly DimensionId[]> = {
+  case: ['period', 'region', 'caseKind', 'statusGroup', 'hasReferral'],
+  incident: ['period', 'region', 'caseKind', 'incidentKind', 'verification', 'actorType', 'ageGroup', 'sex'],
+  referral: ['period', 'caseKind', 'serviceKind', 'referralOutcome', 'hasFollowUp', 'daysToReferralBand'],
+  riskEntry: ['period', 'caseKind', 'channel', 'actorType', 'threatKind'],
+  measure: ['period', 'caseKind', 'measurePhase', 'overdue'],
+};
+export const UNIT_METRICS: Record<ReportUnit, readonly Metric[]> = {
+  case: [],
+  incident: [],
+  referral: ['daysToReferral', 'daysToFollowUp'],
+  riskEntry: ['riskScore'],
+  measure: [],
+};
+
+/** What the loaders of one build share. */
+export interface FactSources {
+  db: VaultDatabase;
+  cases: CaseLookup;
+  /** Loaded on first use (only incidents need them). */
+  survivors?: SurvivorLookup;
+}
+
+/**
+ * A per-case cache of one dimension's code (the case's kind, the case's region): computed the first
+ * time a unit of that case is met.
+ */
+function perCase(values: readonly string[], dictionary: Dictionary): (c: number) => number {
+  const cache = new Int32Array(values.length).fill(-1);
+  return (c) => {
+    let code = cache[c]!;
+    if (code < 0) {
+      code = dictionary.code(values[c]!);
+      cache[c] = code;
+    }
+    return code;
+  };
+}
+
+/**
+ * The fields a unit takes from its own row, in one JSON array per row (one string to carry into
+ * JavaScript instead of one per field), decoded once per distinct array.
+ */
+function tuples<T>(decode: (fields: unknown[]) => T): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let t = memo.get(key);
+    if (t === undefined) {
+      t = decode(JSON.parse(key) as unknown[]);
+      memo.set(key, t);
+    }
+    return t;
+  };
+}
+
+export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery): FactColumns {
+  const { db, cases } = sources;
   const params = { from: q.from, to: q.to };
+  const dims = UNIT_DIMENSIONS[unit];
+  const build = (capacity: number) => new FactColumnsBuilder(unit, dims, UNIT_METRICS[unit], capacity);
   switch (unit) {
     case 'case': {
-      const rows = db
-        .prepare(
-          `SELECT c.id AS caseId, c.kind, c.status, c.opened_on AS openedOn, c.closed_on AS closedOn,
-                  c.country, c.region,
-                  EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.referred_on <= @to) AS referred
-             FROM cases c WHERE c.opened_on BETWEEN @from AND @to`,
-        )
-        .all(params) as Row[];
-      return rows.map((r) => ({
-        ...base(r),
-        dims: {
-          period: p(r.openedOn as string),
-          region: regionOf(r.country as string | null, r.region as string | null),
-          caseKind: r.kind as string,
-          statusGroup:
-            r.status === 'closed' && (!r.closedOn || (r.closedOn as string) <= q.to) ? 'closed' : 'open',
-          hasReferral: r.referred ? 'yes' : 'no',
-        },
-        metrics: {},
-      }));
+      const referred = new Set(
+        db
+          .prepare('SELECT DISTINCT case_id FROM referrals WHERE referred_on <= @to')
+          .pluck()
+          .all({ to: q.to }) as string[],
+      );
+      const out = build(cases.ids.length);
+      const p = periodMemo(q.granularity);
+      for (let c = 0; c < cases.ids.length; c++) {
+        const openedOn = cases.openedOn[c]!;
+        if (openedOn < q.from || openedOn > q.to) continue;
+        const closedOn = cases.closedOn[c];
+        const i = out.push(cases.ids[c]!, cases.eligible[c] === 1);
+        out.setValues(i, [
+          p(openedOn),
+          cases.region[c]!,
+          cases.kind[c]!,
+          cases.status[c] === 'closed' && (!closedOn || closedOn <= q.to) ? 'closed' : 'open',
+          referred.has(cases.ids[c]!) ? 'yes' : 'no',
+        ]);
+      }
+      return out.finish();
     }
     case 'incident': {
+      sources.survivors ??= loadSurvivors(db);
+      const s = sources.survivors;
       const rows = db
         .prepare(
-          `WITH period AS (
-             SELECT i.id, i.case_id AS caseId, i.kind, i.verification, i.occurred_on AS occurredOn,
-                    i.perpetrator_type AS actor, i.country AS iCountry, i.region AS iRegion,
-                    c.country AS cCountry, c.region AS cRegion, c.kind AS caseKind,
-                    coalesce(
-                      (SELECT min(person_id) FROM incident_people ip
-                        WHERE ip.incident_id = i.id AND ip.role IN ('survivor', 'victim')),
-                      (SELECT min(person_id) FROM case_people cp
-                        WHERE cp.case_id = i.case_id AND cp.role IN ('survivor', 'victim'))) AS survivor
-               FROM incidents i JOIN cases c ON c.id = i.case_id
-              WHERE i.occurred_on BETWEEN @from AND @to)
-           SELECT period.*, p.age_group AS ageGroup, p.age_years AS ageYears, p.sex AS sex
-             FROM period LEFT JOIN people p ON p.id = period.survivor`,
+          `SELECT id, case_id,
+                  json_array(${periodSql('occurred_on', q.granularity)}, kind, verification,
+                             perpetrator_type, country, region)
+             FROM incidents WHERE occurred_on BETWEEN @from AND @to`,
         )
-        .all(params) as Row[];
-      return rows.map((r) => {
-        const region = r.iRegion
-          ? regionOf((r.iCountry ?? r.cCountry) as string | null, r.iRegion as string)
-          : regionOf(r.cCountry as string | null, r.cRegion as string | null);
+        .raw()
+        .all(params) as Array<[string, string, string]>;
+      const out = build(rows.length);
+      const [period, region, caseKind, incidentKind, verification, actorType, ageGroup, sex] =
+        out.dictionaries as [
+          Dictionary,
+          Dictionary,
+          Dictionary,
+          Dictionary,
+          Dictionary,
+          Dictionary,
+          Dictionary,
+          Dictionary,
+        ];
+      const [cPeriod, cRegion, cCaseKind, cKind, cVerification, cActor, cAge, cSex] = out.codes as [
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+      ];
+      const caseRegion = perCase(cases.region, region);
+      const caseKindOf = perCase(cases.kind, caseKind);
+      const tuple = tuples((f) => {
+        const [per, kind, verif, actor, country, place] = f as [
+          string,
+          string,
+          string,
+          string | null,
+          string | null,
+          string | null,
+        ];
         return {
-          ...base(r),
-          dims: {
-            period: p(r.occurredOn as string),
-            region,
-            caseKind: r.caseKind as string,
-            incidentKind: r.kind as string,
-            verification: r.verification as string,
-            actorType: (r.actor as string | null) ?? 'unknown',
-            ageGroup: r.survivor
-              ? ageGroupOf(r.ageGroup as string | null, r.ageYears as number | null)
-              : 'unknown',
-            sex: r.survivor ? ((r.sex as string | null) ?? 'unknown') : 'unknown',
-          },
-          metrics: {},
+          period: period.code(per),
+          kind: incidentKind.code(kind),
+          verification: verification.code(verif),
+          actor: actorType.code(actor ?? 'unknown'),
+          country,
+          place,
+          // The incident's own region when it has one and a country; -1: the case's; -2: its own
+          // place with the case's country.
+          region: place ? (country !== null ? region.code(regionOf(country, place)) : -2) : -1,
         };
       });
+      const unknownAge = ageGroup.code('unknown');
+      const unknownSex = sex.code('unknown');
+      const ageCodes = s.ageGroup.map((v) => ageGroup.code(v));
+      const sexCodes = s.sex.map((v) => sex.code(v));
+      for (const [id, caseId, key] of rows) {
+        const c = cases.index.get(caseId);
+        if (c === undefined) continue; // the inner join to the case the SQL had
+        const t = tuple(key);
+        const i = out.push(caseId, cases.eligible[c] === 1);
+        cPeriod[i] = t.period;
+        cRegion[i] =
+          t.region >= 0
+            ? t.region
+            : t.region === -1
+              ? caseRegion(c)
+              : region.code(regionOf(cases.country[c]!, t.place));
+        cCaseKind[i] = caseKindOf(c);
+        cKind[i] = t.kind;
+        cVerification[i] = t.verification;
+        cActor[i] = t.actor;
+        const person = s.byIncident.get(id) ?? s.byCase.get(caseId) ?? -1;
+        cAge[i] = person < 0 ? unknownAge : ageCodes[person]!;
+        cSex[i] = person < 0 ? unknownSex : sexCodes[person]!;
+      }
+      return out.finish();
     }
     case 'referral': {
+      const days = new Days();
+      const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          `SELECT r.case_id AS caseId, r.status, r.referred_on AS referredOn, r.follow_up_on AS followUpOn,
-                  r.service_kind AS service, c.opened_on AS openedOn, c.kind AS caseKind
-             FROM referrals r JOIN cases c ON c.id = r.case_id
-            WHERE r.referred_on BETWEEN @from AND @to`,
+          `SELECT case_id, status, referred_on, follow_up_on, service_kind
+             FROM referrals WHERE referred_on BETWEEN @from AND @to`,
         )
-        .all(params) as Row[];
-      return rows.map((r) => {
-        const toReferral = Math.max(0, days(r.openedOn as string, r.referredOn as string));
-        const followed = r.followUpOn !== null && (r.followUpOn as string) <= q.to;
-        const status = r.status as string;
-        return {
-          ...base(r),
-          dims: {
-            period: p(r.referredOn as string),
-            caseKind: r.caseKind as string,
-            serviceKind: r.service as string,
-            referralOutcome: ['accepted', 'completed'].includes(status)
-              ? 'accepted'
-              : status === 'pending'
-                ? 'pending'
-                : 'not-accepted',
-            hasFollowUp: followed ? 'yes' : 'no',
-            daysToReferralBand:
-              toReferral <= 7 ? '0-7' : toReferral <= 30 ? '8-30' : toReferral <= 90 ? '31-90' : '91+',
-          },
-          metrics: {
-            daysToReferral: toReferral,
-            ...(followed
-              ? { daysToFollowUp: Math.max(0, days(r.referredOn as string, r.followUpOn as string)) }
-              : {}),
-          },
-        };
-      });
+        .raw()
+        .all(params) as Array<[string, string, string, string | null, string]>;
+      const out = build(rows.length);
+      const [toReferralDays, toFollowUpDays] = out.metricValues as [Float64Array, Float64Array];
+      for (const [caseId, status, referredOn, followUpOn, service] of rows) {
+        const c = cases.index.get(caseId);
+        if (c === undefined) continue;
+        const toReferral = Math.max(0, days.between(cases.openedOn[c]!, referredOn));
+        const followed = followUpOn !== null && followUpOn <= q.to;
+        const i = out.push(caseId, cases.eligible[c] === 1);
+        out.setValues(i, [
+          p(referredOn),
+          cases.kind[c]!,
+          service,
+          status === 'accepted' || status === 'completed'
+            ? 'accepted'
+            : status === 'pending'
+              ? 'pending'
+              : 'not-accepted',
+          followed ? 'yes' : 'no',
+          toReferral <= 7 ? '0-7' : toReferral <= 30 ? '8-30' : toReferral <= 90 ? '31-90' : '91+',
+        ]);
+        toReferralDays[i] = toReferral;
+        if (followed) toFollowUpDays[i] = Math.max(0, days.between(referredOn, followUpOn));
+      }
+      return out.finish();
     }
     case 'riskEntry': {
+      const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          `SELECT e.case_id AS caseId, e.occurred_on AS day, e.severity, e.likelihood,
-                  e.channel, e.actor_type AS actor, e.threat_kind AS threat, c.kind AS caseKind
-             FROM risk_entries e JOIN cases c ON c.id = e.case_id
-            WHERE e.occurred_on BETWEEN @from AND @to`,
+          `SELECT case_id, occurred_on, severity, likelihood, channel, actor_type, threat_kind
+             FROM risk_entries WHERE occurred_on BETWEEN @from AND @to`,
         )
-        .all(params) as Row[];
-      return rows.map((r) => {
-        const threat = r.threat as string | null;
-        return {
-          ...base(r),
-          dims: {
-            period: p(r.day as string),
-            caseKind: r.caseKind as string,
-            channel: r.channel as string,
-            actorType: r.actor as string,
-            threatKind: threat?.startsWith('defender.') ? threat : 'other',
-          },
-          metrics: { riskScore: (r.severity as number) * (r.likelihood as number) },
-        };
-      });
+        .raw()
+        .all(params) as Array<[string, string, number, number, string, string, string | null]>;
+      const out = build(rows.length);
+      const [riskScore] = out.metricValues as [Float64Array];
+      for (const [caseId, day, severity, likelihood, channel, actor, threat] of rows) {
+        const c = cases.index.get(caseId);
+        if (c === undefined) continue;
+        const i = out.push(caseId, cases.eligible[c] === 1);
+        out.setValues(i, [
+          p(day),
+          cases.kind[c]!,
+          channel,
+          actor,
+          threat?.startsWith('defender.') ? threat : 'other',
+        ]);
+        riskScore[i] = severity * likelihood;
+      }
+      return out.finish();
     }
     case 'measure': {
       // Overdue at the end of the period, or today if the period is not over yet.
       const asOf = [q.to, q.today].sort()[0]!;
+      const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          `SELECT m.case_id AS caseId, m.phase, m.status, m.due_on AS dueOn, c.kind AS caseKind
-             FROM plan_measures m JOIN cases c ON c.id = m.case_id
-            WHERE m.due_on BETWEEN @from AND @to`,
+          'SELECT case_id, phase, status, due_on FROM plan_measures WHERE due_on BETWEEN @from AND @to',
         )
-        .all(params) as Row[];
-      return rows.map((r) => ({
-        ...base(r),
-        dims: {
-          period: p(r.dueOn as string),
-          caseKind: r.caseKind as string,
-          measurePhase: r.phase as string,
-          overdue:
-            ['planned', 'in-progress'].includes(r.status as string) && (r.dueOn as string) < asOf
-              ? 'yes'
-              : 'no',
-        },
-        metrics: {},
-      }));
+        .raw()
+        .all(params) as Array<[string, string, string, string]>;
+      const out = build(rows.length);
+      for (const [caseId, phase, status, dueOn] of rows) {
+        const c = cases.index.get(caseId);
+        if (c === undefined) continue;
+        const i = out.push(caseId, cases.eligible[c] === 1);
+        out.setValues(i, [
+          p(dueOn),
+          cases.kind[c]!,
+          phase,
+          (status === 'planned' || status === 'in-progress') && dueOn < asOf ? 'yes' : 'no',
+        ]);
+      }
+      return out.finish();
     }
   }
+}
+
+/** periodOf, memoised per date. */
+function periodMemo(granularity: Granularity): (date: string) => string {
+  const memo = new Map<string, string>();
+  return (date) => {
+    let p = memo.get(date);
+    if (p === undefined) {
+      p = periodOf(date, granularity);
+      memo.set(date, p);
+    }
+    return p;
+  };
 }
