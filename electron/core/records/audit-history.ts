@@ -2,7 +2,7 @@
  * Audit history carried across a restore (docs/vault-format.md §Audit history).
  *
  * A restored vault has a new master key, so a new `audit` subkey and a new chain. The chains of the
- * vaults it descends from are kept as SEGMENTS (migration 0012): each one verbatim — seq, fields,
+ * vaults it descends from are kept as SEGMENTS (migration 0011): each one verbatim — seq, fields,
  * prev_mac, mac — with the former vault's audit key, so every MAC can be recomputed. Each segment is
  * PINNED by exactly one `audit.history-restored` entry (record id = the former vault's id, detail
  * `{ backupId, entries, headMac }`) in the current chain or, for an older restore, in a newer

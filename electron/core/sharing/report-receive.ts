@@ -225,7 +225,7 @@ export function markReceivedReports<T extends ReceivedSummary>(
   });
 }
 
-/** Exports-log entries say which were reports (migration 0011 columns). */
+/** Exports-log entries say which were reports (migration 0010 columns). */
 export function markLoggedReports(ctx: SharingContext, entries: ExportLogEntry[]): ExportLogEntry[] {
   const select = ctx.session.db.prepare('SELECT kind, report FROM sharing_exports WHERE export_id = ?');
   return entries.map((entry) => {

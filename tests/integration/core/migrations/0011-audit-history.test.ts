@@ -8,11 +8,11 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-describe('migration 0012 audit-history', () => {
+describe('migration 0011 audit-history', () => {
   it('upgrades a database holding records, evidence and audit entries, keeping them', () => {
     const { db, reopen } = freshDatabase(dir);
-    // The version before this one (11 once 0009–0011 are merged; 8 on a branch without them).
-    migrate(db, { now: FIXED_NOW, target: 11 });
+    // The version before this one (10: report-seal).
+    migrate(db, { now: FIXED_NOW, target: 10 });
     const before = schemaVersion(db);
     db.prepare(
       "INSERT INTO cases (id, code, kind, status, sensitivity, opened_on, title, data, created_at, updated_at) VALUES ('c', 'C-1', 'other', 'open', 'normal', '2026-01-01', 't', '{}', 'x', 'x')",
@@ -26,7 +26,7 @@ describe('migration 0012 audit-history', () => {
     db.close();
 
     const upgraded = reopen();
-    expect(migrate(upgraded, { now: FIXED_NOW })).toContain(12);
+    expect(migrate(upgraded, { now: FIXED_NOW })).toContain(11);
     expect(schemaVersion(upgraded)).toBeGreaterThan(before);
     expect(upgraded.prepare('SELECT code FROM cases').pluck().get()).toBe('C-1');
     expect(upgraded.prepare('SELECT blob_name FROM evidence_items').pluck().get()).toBe('b1');

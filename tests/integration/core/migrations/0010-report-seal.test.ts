@@ -9,9 +9,9 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 11) - 1]!.version;
+const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 10) - 1]!.version;
 
-describe('migration 0011 report seal', () => {
+describe('migration 0010 report seal', () => {
   it('upgrades a database holding logged exports and acknowledgements: they stay, as kind export', () => {
     const { db, reopen } = freshDatabase(dir);
     migrate(db, { now: FIXED_NOW, target: PREVIOUS });
@@ -24,8 +24,8 @@ describe('migration 0011 report seal', () => {
     db.close();
 
     const upgraded = reopen();
-    expect(migrate(upgraded, { now: FIXED_NOW, target: 11 })).toContain(11);
-    expect(schemaVersion(upgraded)).toBe(11);
+    expect(migrate(upgraded, { now: FIXED_NOW, target: 10 })).toContain(10);
+    expect(schemaVersion(upgraded)).toBe(10);
     expect(upgraded.prepare('SELECT kind, report, purpose, case_codes FROM sharing_exports').get()).toEqual({
       kind: 'export',
       report: null,

@@ -6,8 +6,8 @@ import type { Migration } from './types.ts';
  * existing row, by the default) or `report`, and for a report which one — its manifest `report`
  * descriptor as JSON (report id, period, granularity, threshold, CSV language); null for exports.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0010: Migration = {
+  version: 10,
   name: 'report-seal',
   up(db) {
     db.exec(`

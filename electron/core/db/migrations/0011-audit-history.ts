@@ -13,8 +13,8 @@ import type { Migration } from './types.ts';
  * the pin, and the pin is covered by a chain whose key this vault does not keep in the clear.
  * `position` orders the segments oldest first (the timeline reads history in that order).
  */
-export const migration0012: Migration = {
-  version: 12,
+export const migration0011: Migration = {
+  version: 11,
   name: 'audit-history',
   up(db) {
     db.exec(`
