@@ -64,7 +64,14 @@ export function decryptSegmentChunks(
       const ad = closes ? (isLast ? LAST : NOT_LAST) : null;
       const result = stream.pull(cipher.subarray(at, end), ad);
       if (!result) throw new BlobDamagedError('auth');
-      pieces.push(result.message);
+      // A plain Uint8Array view, as the joined segment was: a Buffer's `slice()` would share memory,
+      // so a consumer copying a piece that way would keep bytes that are wiped under it.
+      const message = result.message;
+      pieces.push(
+        message instanceof Buffer
+          ? new Uint8Array(message.buffer, message.byteOffset, message.length)
+          : message,
+      );
       const isFinal = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       if (isFinal !== closes) throw new BlobDamagedError(closes ? 'truncated' : 'auth');
       sawFinal = isFinal;
