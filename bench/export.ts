@@ -7,7 +7,9 @@
  * SHA-256 is trusted (`trustSha256`, as for evidence blobs, whose segments are authenticated) and
  * the sink is a file handle that releases its buffers (as atomic-out.ts). Two variants are timed in
  * the same rounds: the source re-hashed while sealing (an unauthenticated source), and the file hash
- * on a second thread (`parallelHash`). CPU time (user + system, all threads) is reported beside
+ * on a second thread (`parallelHash`); and the same seal fed as the app feeds it, from the data
+ * stored as an encrypted evidence blob (`blobPlaintext`, evidence/blob-reader.ts: every segment
+ * decrypted and authenticated on the way). CPU time (user + system, all threads) is reported beside
  * the wall time: on the shared machine it is the steadier figure. Peak RSS growth is sampled during our seal and open. Also measures
  * both secretstream engines and the effect of the chunk size on the raw stream cipher.
  *
@@ -23,6 +25,8 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStreamCipher } from '../electron/core/crypto/secretstream.ts';
 import { loadSodium, type Sodium } from '../electron/core/crypto/sodium.ts';
+import { blobPlaintext } from '../electron/core/evidence/blob-reader.ts';
+import { writeBlob } from '../electron/core/evidence/blob-writer.ts';
 import {
   extractExport,
   fileHandleSink,
@@ -52,6 +56,9 @@ export interface ExportFigures {
     /** Same seal with the export file's SHA-256 on a second thread (parallelHash). */
     sealThreadMs: number;
     sealThreadCpuMs: number;
+    /** Same seal with the data read from an encrypted evidence blob (the app's export source). */
+    sealBlobMs: number;
+    sealBlobCpuMs: number;
     verifyMs: number;
     extractMs: number;
     sealLibsodiumMs: number;
@@ -228,9 +235,20 @@ export async function benchExport(
     const dataSha256 = generateData(data, dataMiB);
     const records = generateRecords(1000);
     writeFileSync(recordsFile, records.bytes);
+    // The same bytes as an evidence blob, as the app's export reads them (blobSources in
+    // sharing/seal-to-file.ts): the seal's source then decrypts and authenticates every segment.
+    const vaultDir = path.join(dir, 'vault');
+    const fileKey = sodium.randombytes_buf(32);
+    const dataHandle = await open(data, 'r');
+    const blob = await writeBlob(sodium, vaultDir, fileKey, {
+      size: dataMiB * MIB,
+      read: async (into, position) => (await dataHandle.read(into, 0, into.length, position)).bytesRead,
+    }).finally(() => dataHandle.close());
+    if (blob.sha256 !== dataSha256) throw new Error('evidence blob: hash differs from the data file');
+    const blobRef = { blobName: blob.blobName, size: dataMiB * MIB };
     const sender = identity(sodium);
     const recipients = [identity(sodium), identity(sodium), identity(sodium)];
-    const request = (trustSha256 = true): SealRequest => ({
+    const request = (trustSha256 = true, fromBlob = false): SealRequest => ({
       sender: sender.sender,
       recipients: recipients.map((r) => ({ type: 'x25519', publicKey: r.opener.publicKey })),
       purpose: 'benchmark',
@@ -243,12 +261,17 @@ export async function benchExport(
           size: dataMiB * MIB,
           sha256: dataSha256,
           trustSha256,
-          open: () => fileSource(data),
+          open: fromBlob ? () => blobPlaintext(sodium, vaultDir, blobRef, fileKey) : () => fileSource(data),
         },
       ],
     });
     const seal = async (
-      options: { engine?: StreamEngine; trustSha256?: boolean; parallelHash?: boolean } = {},
+      options: {
+        engine?: StreamEngine;
+        trustSha256?: boolean;
+        parallelHash?: boolean;
+        fromBlob?: boolean;
+      } = {},
     ) => {
       const handle = await open(sealed, 'w');
       try {
@@ -258,7 +281,7 @@ export async function benchExport(
             ...(options.engine ? { engine: options.engine } : {}),
             parallelHash: options.parallelHash,
           },
-          request(options.trustSha256 ?? true),
+          request(options.trustSha256 ?? true, options.fromBlob ?? false),
           fileHandleSink(handle),
         );
       } finally {
@@ -309,6 +332,8 @@ export async function benchExport(
       rehashCpu: [] as number[],
       thread: [] as number[],
       threadCpu: [] as number[],
+      blob: [] as number[],
+      blobCpu: [] as number[],
       verify: [] as number[],
       extract: [] as number[],
     };
@@ -337,6 +362,9 @@ export async function benchExport(
       rssThread = Math.max(rssThread, threadRss.stop());
       ours.thread.push(thread.ms);
       ours.threadCpu.push(thread.cpuMs);
+      const fromBlob = await timeCpu(() => seal({ fromBlob: true }));
+      ours.blob.push(fromBlob.ms);
+      ours.blobCpu.push(fromBlob.cpuMs);
       const openRss = rssSampler();
       let verified: Awaited<ReturnType<typeof verifyExport>> | undefined;
       ours.verify.push(
@@ -373,6 +401,8 @@ export async function benchExport(
         sealRehashCpuMs: median(ours.rehashCpu),
         sealThreadMs: median(ours.thread),
         sealThreadCpuMs: median(ours.threadCpu),
+        sealBlobMs: median(ours.blob),
+        sealBlobCpuMs: median(ours.blobCpu),
         verifyMs,
         extractMs,
         sealLibsodiumMs,
@@ -446,6 +476,14 @@ export function exportRows(f: ExportFigures, targets: { sealVsAge: number; rssGr
       `${s(f.ours.sealThreadMs)}, ${cpu(f.ours.sealThreadCpuMs)}`,
       '',
       age ? `${round(age.sealMs / f.ours.sealThreadMs, 3)}×` : '',
+    ],
+    [
+      "  same, from an encrypted evidence blob (the app's source: blobPlaintext)",
+      `${s(f.ours.sealBlobMs)}, ${cpu(f.ours.sealBlobCpuMs)}`,
+      '',
+      age
+        ? `${round(age.sealMs / f.ours.sealBlobMs, 3)}× (CPU ${round(age.sealCpuMs / f.ours.sealBlobCpuMs, 3)}×)`
+        : '',
     ],
     [
       '  same, libsodium WebAssembly secretstream engine',

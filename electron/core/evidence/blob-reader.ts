@@ -1,6 +1,6 @@
 /**
  * Reading blobs back: a bounded byte range (one or a few segments decrypted, whatever the offset),
- * the whole plaintext as a stream of segments (extract, export, verify, redaction), and a verify
+ * the whole plaintext as a stream of chunk-sized pieces (extract, export, verify, redaction), and a verify
  * pass that re-hashes the plaintext. The blob's expected ciphertext length follows from the
  * plaintext size in its row; a shorter file is reported as truncated before anything is decrypted.
  */
@@ -16,12 +16,13 @@ import {
   BlobDamagedError,
   checkBlobHeader,
   cipherSizeOf,
-  decryptSegment,
+  SEGMENT_CIPHER_BYTES,
   SEGMENT_PLAIN_BYTES,
   segmentCipherLength,
   segmentCount,
   segmentOffset,
 } from './blob-format.ts';
+import { decryptSegmentChunks } from './segment-chunks.ts';
 
 export interface BlobRef {
   blobName: string;
@@ -53,18 +54,34 @@ async function openBlobFile(vaultDir: string, ref: BlobRef): Promise<fs.FileHand
   }
 }
 
-async function readSegment(
-  sodium: Sodium,
+/**
+ * Reads segment `index`'s ciphertext into `into` (reused across segments: the pieces decrypted from
+ * it never reference it) and returns the filled part.
+ */
+async function readSegmentCipher(
   handle: fs.FileHandle,
-  fileKey: Uint8Array,
   ref: BlobRef,
   index: number,
+  into: Uint8Array,
 ): Promise<Uint8Array> {
   const length = segmentCipherLength(ref.size, index);
-  const cipher = new Uint8Array(length);
-  const { bytesRead } = await handle.read(cipher, 0, length, segmentOffset(index));
+  const { bytesRead } = await handle.read(into, 0, length, segmentOffset(index));
   if (bytesRead !== length) throw new BlobDamagedError('truncated');
-  return decryptSegment(sodium, fileKey, index, cipher, index === segmentCount(ref.size) - 1);
+  return into.subarray(0, length);
+}
+
+/** A ciphertext buffer big enough for any segment of this blob (a small blob needs less than 1 MiB). */
+function cipherBuffer(ref: BlobRef): Uint8Array {
+  return new Uint8Array(Math.min(SEGMENT_CIPHER_BYTES, segmentCipherLength(ref.size, 0)));
+}
+
+/**
+ * Marks a promise that is awaited later as handled now: a read failing while the generator is
+ * suspended at a yield would otherwise be an unhandled rejection. Awaiting it still throws.
+ */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Plaintext bytes [start, end) of the blob; end is clamped to the size. Cost: the segments touched. */
@@ -78,18 +95,26 @@ export async function readBlobRange(
 ): Promise<Uint8Array> {
   const stop = Math.min(end, ref.size);
   if (start >= stop) return new Uint8Array(0);
+  // The caller gets `out` alone (never reused here); segments are decrypted into chunk pieces and
+  // only the requested bytes are copied from them, then the pieces are wiped.
   const out = new Uint8Array(stop - start);
   const handle = await openBlobFile(vaultDir, ref);
   try {
+    const cipherIn = cipherBuffer(ref);
+    const count = segmentCount(ref.size);
     const first = Math.floor(start / SEGMENT_PLAIN_BYTES);
     const last = Math.floor((stop - 1) / SEGMENT_PLAIN_BYTES);
     for (let index = first; index <= last; index++) {
-      const plain = await readSegment(sodium, handle, fileKey, ref, index);
-      const base = index * SEGMENT_PLAIN_BYTES;
-      const from = Math.max(start, base) - base;
-      const to = Math.min(stop, base + plain.length) - base;
-      out.set(plain.subarray(from, to), base + from - start);
-      plain.fill(0);
+      const cipher = await readSegmentCipher(handle, ref, index, cipherIn);
+      const pieces = decryptSegmentChunks(sodium, fileKey, index, cipher, index === count - 1);
+      let base = index * SEGMENT_PLAIN_BYTES;
+      for (const piece of pieces) {
+        const from = Math.max(start, base);
+        const to = Math.min(stop, base + piece.length);
+        if (from < to) out.set(piece.subarray(from - base, to - base), from - start);
+        base += piece.length;
+        piece.fill(0);
+      }
     }
     return out;
   } finally {
@@ -98,8 +123,15 @@ export async function readBlobRange(
 }
 
 /**
- * The whole plaintext, one segment (≤ 1 MiB) at a time. Each yielded buffer is wiped when the
- * consumer asks for the next one, so consumers must copy what they keep.
+ * The whole plaintext, in order, as pieces of at most one 64 KiB chunk (the chunks' own decrypted
+ * buffers: no segment buffer, no copy). A segment's pieces are handed out only once the whole
+ * segment has authenticated, so a damaged segment yields nothing and stops the stream. Each yielded
+ * piece is wiped when the consumer asks for the next one, so consumers must copy what they keep.
+ *
+ * One read ahead: while segment i is decrypted and its pieces consumed, segment i + 1's ciphertext
+ * is being read into the other of two reused ciphertext buffers (memory: 2 × ~1 MiB ciphertext plus
+ * one segment's plaintext). Whatever way the stream ends (done, consumer stopped, abort, damage,
+ * I/O error), the read in flight is awaited before the file is closed.
  */
 export async function* blobPlaintext(
   sodium: Sodium,
@@ -109,18 +141,30 @@ export async function* blobPlaintext(
   signal?: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
   const handle = await openBlobFile(vaultDir, ref);
+  const count = segmentCount(ref.size);
+  const buffers = count > 1 ? [cipherBuffer(ref), cipherBuffer(ref)] : [cipherBuffer(ref)];
+  let reading: Promise<Uint8Array> | undefined;
+  let pieces: Uint8Array[] = [];
   try {
-    const count = segmentCount(ref.size);
+    if (signal?.aborted) throw new CaseVaultError('TASK_CANCELLED');
+    reading = later(readSegmentCipher(handle, ref, 0, buffers[0]!));
     for (let index = 0; index < count; index++) {
+      const cipher = await reading!;
+      reading = undefined;
       if (signal?.aborted) throw new CaseVaultError('TASK_CANCELLED');
-      const plain = await readSegment(sodium, handle, fileKey, ref, index);
-      try {
-        if (plain.length > 0) yield plain;
-      } finally {
-        plain.fill(0);
+      // The other buffer is free: its segment was fully decrypted into pieces before they were yielded.
+      if (index + 1 < count)
+        reading = later(readSegmentCipher(handle, ref, index + 1, buffers[(index + 1) % 2]!));
+      pieces = decryptSegmentChunks(sodium, fileKey, index, cipher, index === count - 1);
+      for (const piece of pieces) {
+        if (piece.length > 0) yield piece;
+        piece.fill(0);
       }
+      pieces = [];
     }
   } finally {
+    for (const piece of pieces) piece.fill(0);
+    if (reading) await reading.catch(() => undefined);
     await handle.close();
   }
 }
