@@ -1,7 +1,7 @@
 /**
  * One blob segment decrypted into its chunks' plaintexts, without joining them into one segment
- * buffer. The checks are exactly those of `decryptSegment` (blob-format.ts, docs/evidence-format.md
- * §2): every chunk authenticated, TAG_FINAL on the last chunk and only there, its associated data
+ * buffer: the only segment opener (`decryptSegment` below joins its pieces). The checks
+ * (docs/evidence-format.md §2): every chunk authenticated, TAG_FINAL on the last chunk and only there, its associated data
  * saying whether the blob ends here. All chunks are opened before any is returned, so a caller
  * handing the pieces out never hands out a byte of a segment that does not authenticate as a whole.
  *
@@ -86,4 +86,28 @@ export function decryptSegmentChunks(
     stream.wipe();
   }
   return pieces;
+}
+
+/**
+ * One segment's plaintext in one buffer: the chunks of `decryptSegmentChunks` joined (and wiped).
+ * For callers that want a segment whole (tests against libsodium; the reader hands out pieces).
+ * `engine: 'libsodium'` opens every chunk with libsodium's own secretstream.
+ */
+export function decryptSegment(
+  sodium: Sodium,
+  fileKey: Uint8Array,
+  index: number,
+  cipher: Uint8Array,
+  isLast: boolean,
+  engine: StreamEngine = DEFAULT_STREAM_ENGINE,
+): Uint8Array {
+  const pieces = decryptSegmentChunks(sodium, fileKey, index, cipher, isLast, engine);
+  const plain = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    plain.set(piece, at);
+    at += piece.length;
+    piece.fill(0);
+  }
+  return plain;
 }

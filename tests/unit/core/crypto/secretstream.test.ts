@@ -17,10 +17,10 @@ import {
 import { loadSodium, type Sodium } from '../../../../electron/core/crypto/sodium.ts';
 import {
   BlobEncryptor,
-  decryptSegment,
   segmentCount,
   segmentOffset,
 } from '../../../../electron/core/evidence/blob-format.ts';
+import { decryptSegment } from '../../../../electron/core/evidence/segment-chunks.ts';
 
 let sodium: Sodium;
 beforeAll(async () => {
