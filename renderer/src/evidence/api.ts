@@ -3,41 +3,19 @@
  * `IpcResult` unwrapped into a value or a thrown `UiError` (same rule as ipc/client.ts). Previews
  * are not fetched here: `<img>`/`<video>`/`<audio>` load `previewUrl(id)` from the app's origin.
  */
-import type { CaseVaultApi } from '../../../electron/preload/api.ts';
-import { isErrorCode } from '../../../shared/errors.ts';
 import type { EvidenceDetail, EvidenceItem, RedactionRegion } from '../../../shared/evidence/schemas.ts';
-import type { IpcResult } from '../../../shared/ipc/contract.ts';
 import type {
   EvidenceInput,
   EvidenceOutput,
   TaskProgressPayload,
 } from '../../../shared/ipc/evidence-contract.ts';
 import type { ChosenFiles } from '../../../shared/ipc/files-contract.ts';
-import { UiError } from '../ipc/client.ts';
+import { bridge, callIpc, type UiError } from '../ipc/client.ts';
 
 export type { ChosenFiles, EvidenceDetail, EvidenceItem, RedactionRegion, TaskProgressPayload };
 export type AddOutcome = EvidenceOutput<'evidence:add'>;
 export type AddRequest = Omit<EvidenceInput<'evidence:add'>, 'tokens' | 'taskId'>;
 export type VerifyResult = EvidenceOutput<'evidence:verify'>[number];
-
-function bridge(): CaseVaultApi {
-  const api = (window as { casevault?: CaseVaultApi }).casevault;
-  if (!api) throw new UiError('INTERNAL', 'preload bridge missing');
-  return api;
-}
-
-async function unwrap<T>(pending: () => Promise<IpcResult<T>>): Promise<T> {
-  let result: IpcResult<T>;
-  try {
-    result = await pending();
-  } catch (caught) {
-    if (caught instanceof UiError) throw caught;
-    throw new UiError('INTERNAL');
-  }
-  if (result.ok) return result.value;
-  const code = isErrorCode(result.error.code) ? result.error.code : 'INTERNAL';
-  throw new UiError(code, result.error.detail);
-}
 
 /**
  * The preview URL of an item, on the page's own origin (casevault://app/ in the app). In
@@ -68,20 +46,20 @@ export function isExpiredSelection(error: UiError): boolean {
 }
 
 export const evidenceApi = {
-  pick: (): Promise<ChosenFiles> => unwrap(() => bridge().files.pick({ multiple: true })),
-  drop: (files: readonly File[]): Promise<ChosenFiles> => unwrap(() => bridge().files.drop(files)),
+  pick: (): Promise<ChosenFiles> => callIpc(() => bridge().files.pick({ multiple: true })),
+  drop: (files: readonly File[]): Promise<ChosenFiles> => callIpc(() => bridge().files.drop(files)),
   add: (taskId: string, tokens: string[], request: AddRequest): Promise<AddOutcome> =>
-    unwrap(() => bridge().evidence.add({ ...request, taskId, tokens })),
-  cancel: (taskId: string) => unwrap(() => bridge().task.cancel({ taskId })),
+    callIpc(() => bridge().evidence.add({ ...request, taskId, tokens })),
+  cancel: (taskId: string) => callIpc(() => bridge().task.cancel({ taskId })),
   list: (caseId: string, offset: number, limit: number, incidentId?: string) =>
-    unwrap(() => bridge().evidence.list({ caseId, ...(incidentId ? { incidentId } : {}), offset, limit })),
-  get: (id: string): Promise<EvidenceDetail> => unwrap(() => bridge().evidence.get({ id })),
-  verify: (id: string) => unwrap(() => bridge().evidence.verify({ ids: [id] })),
+    callIpc(() => bridge().evidence.list({ caseId, ...(incidentId ? { incidentId } : {}), offset, limit })),
+  get: (id: string): Promise<EvidenceDetail> => callIpc(() => bridge().evidence.get({ id })),
+  verify: (id: string) => callIpc(() => bridge().evidence.verify({ ids: [id] })),
   redact: (id: string, regions: RedactionRegion[]): Promise<EvidenceItem> =>
-    unwrap(() => bridge().evidence.redact({ id, regions, stripMetadata: true })),
-  remove: (id: string) => unwrap(() => bridge().evidence.delete({ id })),
-  saveCopy: (id: string) => unwrap(() => bridge().evidence.saveCopy({ id })),
-  readText: (id: string) => unwrap(() => bridge().evidence.readText({ id })),
+    callIpc(() => bridge().evidence.redact({ id, regions, stripMetadata: true })),
+  remove: (id: string) => callIpc(() => bridge().evidence.delete({ id })),
+  saveCopy: (id: string) => callIpc(() => bridge().evidence.saveCopy({ id })),
+  readText: (id: string) => callIpc(() => bridge().evidence.readText({ id })),
   onProgress: (listener: (progress: TaskProgressPayload) => void): (() => void) =>
     bridge().on('task:progress', listener),
 };

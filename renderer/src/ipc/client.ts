@@ -35,7 +35,8 @@ export function toUiError(error: unknown): UiError {
   return new UiError('INTERNAL');
 }
 
-function bridge(): CaseVaultApi {
+/** The preload's API. Every area's api.ts goes through this and `callIpc`, nothing else. */
+export function bridge(): CaseVaultApi {
   // Typed by the preload (electron/preload/global.d.ts); absent only when loaded outside the app.
   const api = (window as { casevault?: CaseVaultApi }).casevault;
   if (!api) throw new UiError('INTERNAL', 'preload bridge missing');
@@ -47,6 +48,23 @@ async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
   try {
     result = await pending;
   } catch {
+    throw new UiError('INTERNAL');
+  }
+  if (result.ok) return result.value;
+  const code = isErrorCode(result.error.code) ? result.error.code : 'INTERNAL';
+  throw new UiError(code, result.error.detail);
+}
+
+/**
+ * One IPC call, started inside (so a missing bridge is its UiError too): the value, or a UiError
+ * with the stable code; anything foreign becomes INTERNAL and loses its message.
+ */
+export async function callIpc<T>(pending: () => Promise<IpcResult<T>>): Promise<T> {
+  let result: IpcResult<T>;
+  try {
+    result = await pending();
+  } catch (caught) {
+    if (caught instanceof UiError) throw caught;
     throw new UiError('INTERNAL');
   }
   if (result.ok) return result.value;
