@@ -180,82 +180,14 @@ export async function importFile(
       if (!RecordsFile.safeParse(parsed).success)
         throw new CaseVaultError('EXPORT_MALFORMED', 'records document');
     }
-    const id = ctx.newId();
-    const at = ctx.now().toISOString();
-    const db = ctx.session.db;
-    const m = verified.manifest;
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO received_exports (id, export_id, kind, created_at, received_at, purpose, sender_sign_key,
-           sender_box_key, sender_fingerprint, sender_contact_id, sender_name, file_sha256, file_length, manifest, records_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        m.exportId,
-        m.kind,
-        m.createdAt,
-        at,
-        m.purpose,
-        m.sender.signingPublicKey,
-        m.sender.encryptionPublicKey,
-        report.sender.fingerprintId,
-        report.sender.known ? (report.sender.contactId ?? null) : null,
-        report.sender.name ?? null,
-        verified.fileSha256,
-        verified.fileLength,
-        JSON.stringify(m),
-        recordsJson,
-      );
-      const insertFile = db.prepare(
-        `INSERT INTO received_files (id, received_id, export_file_id, name, size, sha256, media_type, record_id, blob_name, wrapped_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const entry of m.files) {
-        const held = sinks.get(entry.id);
-        if (!held || held.sink.sha256 !== entry.sha256)
-          throw new CaseVaultError('EXPORT_FILE_HASH_MISMATCH', entry.id);
-        insertFile.run(
-          held.id,
-          id,
-          entry.id,
-          entry.name,
-          entry.size,
-          entry.sha256,
-          entry.mediaType ?? null,
-          entry.recordId ?? null,
-          held.sink.blobName,
-          ctx.session.wrapEvidenceKey(held.key, held.id),
-        );
-        appendAudit(db, ctx.session.auditMac, {
-          at,
-          actor: ctx.actor,
-          action: 'sharing.receive',
-          entity: 'received-file',
-          recordId: held.id,
-          detail: {
-            sha256: entry.sha256,
-            exportId: m.exportId,
-            exportFileId: entry.id,
-            from: report.sender.fingerprintId,
-          },
-        });
-      }
-      appendAudit(db, ctx.session.auditMac, {
-        at,
-        actor: ctx.actor,
-        action: 'sharing.receive',
-        entity: 'received',
-        recordId: id,
-        detail: {
-          exportId: m.exportId,
-          from: report.sender.fingerprintId,
-          contactId: report.sender.known ? (report.sender.contactId ?? null) : null,
-          fileSha256: verified.fileSha256,
-          records: report.records?.counts ?? {},
-          files: m.files.length,
-        },
-      });
-    })();
+    const files = verified.manifest.files.map((entry) => {
+      const held = sinks.get(entry.id);
+      if (!held) throw new CaseVaultError('EXPORT_FILE_HASH_MISMATCH', entry.id);
+      return { ...held, entry };
+    });
+    const id = insertReceived(ctx, verified, report, recordsJson, files, {
+      records: report.records?.counts ?? {},
+    });
     return { id, report };
   } catch (error) {
     for (const held of sinks.values()) await held.sink.abort();
@@ -263,6 +195,106 @@ export async function importFile(
   } finally {
     for (const held of sinks.values()) ctx.sodium.memzero(held.key);
   }
+}
+
+/** A received file whose blob is written and closed, waiting for its row. */
+export interface HeldReceivedFile {
+  entry: ExportManifest['files'][number];
+  sink: BlobSink;
+  key: Uint8Array;
+  id: string;
+}
+
+/**
+ * Puts a verified file into the Received area in one transaction: the export's row (with its
+ * records JSON, or null), a row per file (each blob's hash checked against the manifest once more),
+ * a custody entry per file and the receive entry (`detail` adds what the kind needs: record counts,
+ * the report's id). Shared by exports (importFile) and sealed reports (report-receive.ts).
+ */
+export function insertReceived(
+  ctx: SharingContext,
+  verified: VerifiedExport,
+  report: VerifyReport,
+  recordsJson: string | null,
+  files: HeldReceivedFile[],
+  detail: Record<string, unknown>,
+): string {
+  const id = ctx.newId();
+  const at = ctx.now().toISOString();
+  const db = ctx.session.db;
+  const m = verified.manifest;
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO received_exports (id, export_id, kind, created_at, received_at, purpose, sender_sign_key,
+         sender_box_key, sender_fingerprint, sender_contact_id, sender_name, file_sha256, file_length, manifest, records_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      m.exportId,
+      m.kind,
+      m.createdAt,
+      at,
+      m.purpose,
+      m.sender.signingPublicKey,
+      m.sender.encryptionPublicKey,
+      report.sender.fingerprintId,
+      report.sender.known ? (report.sender.contactId ?? null) : null,
+      report.sender.name ?? null,
+      verified.fileSha256,
+      verified.fileLength,
+      JSON.stringify(m),
+      recordsJson,
+    );
+    const insertFile = db.prepare(
+      `INSERT INTO received_files (id, received_id, export_file_id, name, size, sha256, media_type, record_id, blob_name, wrapped_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const { entry, sink, key, id: fileId } of files) {
+      if (sink.sha256 !== entry.sha256) throw new CaseVaultError('EXPORT_FILE_HASH_MISMATCH', entry.id);
+      insertFile.run(
+        fileId,
+        id,
+        entry.id,
+        entry.name,
+        entry.size,
+        entry.sha256,
+        entry.mediaType ?? null,
+        entry.recordId ?? null,
+        sink.blobName,
+        ctx.session.wrapEvidenceKey(key, fileId),
+      );
+      appendAudit(db, ctx.session.auditMac, {
+        at,
+        actor: ctx.actor,
+        action: 'sharing.receive',
+        entity: 'received-file',
+        recordId: fileId,
+        detail: {
+          sha256: entry.sha256,
+          exportId: m.exportId,
+          exportFileId: entry.id,
+          from: report.sender.fingerprintId,
+        },
+      });
+    }
+    appendAudit(db, ctx.session.auditMac, {
+      at,
+      actor: ctx.actor,
+      action: 'sharing.receive',
+      entity: 'received',
+      recordId: id,
+      detail: {
+        exportId: m.exportId,
+        ...(m.kind === 'export' ? {} : { kind: m.kind }),
+        from: report.sender.fingerprintId,
+        contactId: report.sender.known ? (report.sender.contactId ?? null) : null,
+        fileSha256: verified.fileSha256,
+        ...detail,
+        files: m.files.length,
+      },
+    });
+  })();
+  return id;
 }
 
 /** Plaintext extraction into an existing empty folder (the caller showed the warning). */

@@ -29,12 +29,11 @@ import {
   REPORT_FILE_IDS,
   type ReportDescriptor,
 } from '../export/index.ts';
-import { appendAudit } from '../records/audit.ts';
 import { BlobSink } from './blob-sink.ts';
 import type { SharingContext, TaskOptions } from './context.ts';
 import { withSender } from './context.ts';
 import { receivedRow } from './received-store.ts';
-import { reportOf, verifyAs } from './receiver.ts';
+import { type HeldReceivedFile, insertReceived, reportOf, verifyAs } from './receiver.ts';
 
 const utf8 = (bytes: Uint8Array) => {
   try {
@@ -90,12 +89,7 @@ export async function importReport(
     ),
   );
   const bytesOf = (id: string) => Buffer.concat(held.get(id) ?? []);
-  const sinks: Array<{
-    sink: BlobSink;
-    key: Uint8Array;
-    id: string;
-    entry: ExportManifest['files'][number];
-  }> = [];
+  const sinks: HeldReceivedFile[] = [];
   try {
     const model = checkedReport(utf8(bytesOf(REPORT_FILE_IDS.model)), descriptor);
     for (const entry of m.files) {
@@ -110,65 +104,7 @@ export async function importReport(
       await sink.close();
       bytes.fill(0);
     }
-    const id = ctx.newId();
-    const at = ctx.now().toISOString();
-    const db = ctx.session.db;
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO received_exports (id, export_id, kind, created_at, received_at, purpose, sender_sign_key,
-           sender_box_key, sender_fingerprint, sender_contact_id, sender_name, file_sha256, file_length, manifest, records_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-      ).run(
-        id,
-        m.exportId,
-        m.kind,
-        m.createdAt,
-        at,
-        m.purpose,
-        m.sender.signingPublicKey,
-        m.sender.encryptionPublicKey,
-        report.sender.fingerprintId,
-        report.sender.known ? (report.sender.contactId ?? null) : null,
-        report.sender.name ?? null,
-        verified.fileSha256,
-        verified.fileLength,
-        JSON.stringify(m),
-      );
-      const insertFile = db.prepare(
-        `INSERT INTO received_files (id, received_id, export_file_id, name, size, sha256, media_type, record_id, blob_name, wrapped_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-      );
-      for (const { sink, key, id: fileId, entry } of sinks) {
-        if (sink.sha256 !== entry.sha256) throw new CaseVaultError('EXPORT_FILE_HASH_MISMATCH', entry.id);
-        insertFile.run(
-          fileId,
-          id,
-          entry.id,
-          entry.name,
-          entry.size,
-          entry.sha256,
-          entry.mediaType ?? null,
-          sink.blobName,
-          ctx.session.wrapEvidenceKey(key, fileId),
-        );
-      }
-      appendAudit(db, ctx.session.auditMac, {
-        at,
-        actor: ctx.actor,
-        action: 'sharing.receive',
-        entity: 'received',
-        recordId: id,
-        detail: {
-          exportId: m.exportId,
-          kind: 'report',
-          report: descriptor.reportId,
-          from: report.sender.fingerprintId,
-          contactId: report.sender.known ? (report.sender.contactId ?? null) : null,
-          fileSha256: verified.fileSha256,
-          files: m.files.length,
-        },
-      });
-    })();
+    const id = insertReceived(ctx, verified, report, null, sinks, { report: descriptor.reportId });
     return { id, report, model };
   } catch (error) {
     for (const s of sinks) await s.sink.abort();
