@@ -5,9 +5,9 @@
  * its case may be counted (consent) so the engine can count what it leaves out.
  *
  * Speed (docs/benchmarks.md, Reports): each unit is read from its own covering index (migration
- * 0007) with no join; what a unit needs from its case (kind, opening date, place, consent) and from
- * its survivor (age group, sex) comes from lookups loaded once per build by streaming scans
- * (`CaseLookup`, `SurvivorLookup`). SQLite answered the same joins with one B-tree search per unit
+ * 0007) with no join; what a unit needs from its case (kind, opening date, place, consent) comes
+ * from a lookup loaded once per build by a streaming scan (`CaseLookup`); an incident's survivor
+ * (age group, sex) is on the incident's own row, kept by triggers (migration 0012). SQLite answered the same joins with one B-tree search per unit
  * and per joined table, which at 100k cases cost seconds; the facts go into columns (fact-columns.ts).
  */
 import type { DimensionId, Metric, ReportUnit } from '../../../shared/reports/dimensions.ts';
@@ -53,20 +53,6 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
       year += 1;
     }
   }
-}
-
-const AGE_BANDS: Array<[number, string]> = [
-  [4, '0-4'],
-  [11, '5-11'],
-  [17, '12-17'],
-  [25, '18-25'],
-  [59, '26-59'],
-];
-function ageGroupOf(ageGroup: string | null, ageYears: number | null): string {
-  if (ageGroup) return ageGroup;
-  if (ageYears === null || ageYears === undefined) return 'unknown';
-  for (const [max, band] of AGE_BANDS) if (ageYears <= max) return band;
-  return '60+';
 }
 
 function regionOf(country: string | null, region: string | null): string {
@@ -178,55 +164,6 @@ export function loadCases(db: VaultDatabase, today: string): CaseLookup {
   return lookup;
 }
 
-/**
- * The survivor of an incident (docs/reports.md): the first person (by id) linked to the incident as
- * survivor or victim, else the first linked to its case so; their age group and sex.
- */
-export interface SurvivorLookup {
-  /** Incident id → its survivor's combination (-1: a survivor with no person row). */
-  byIncident: Map<string, number>;
-  /** Case id → likewise, for incidents with no survivor of their own. */
-  byCase: Map<string, number>;
-  /** By combination: the age group and sex (few distinct pairs). */
-  ageGroup: string[];
-  sex: string[];
-}
-
-export function loadSurvivors(db: VaultDatabase): SurvivorLookup {
-  // A person's age group and sex as one JSON array, decoded once per distinct array.
-  const rows = db
-    .prepare('SELECT id, json_array(age_group, age_years, sex) FROM people')
-    .raw()
-    .all() as Array<[string, string]>;
-  const ageGroup: string[] = [];
-  const sex: string[] = [];
-  const combination = tuples((f) => {
-    const [group, years, s] = f as [string | null, number | null, string | null];
-    ageGroup.push(ageGroupOf(group, years));
-    sex.push(s ?? 'unknown');
-    return ageGroup.length - 1;
-  });
-  const people = new Map<string, number>();
-  for (const [id, key] of rows) people.set(id, combination(key));
-  // Both link tables are WITHOUT ROWID keyed by incident / case id first: SQLite groups them in
-  // key order, without sorting.
-  const firstOf = (sql: string) => {
-    const out = new Map<string, number>();
-    for (const [id, person] of db.prepare(sql).raw().all() as Array<[string, string]>)
-      out.set(id, people.get(person) ?? -1);
-    return out;
-  };
-  const byIncident = firstOf(
-    `SELECT incident_id, min(person_id) FROM incident_people
-      WHERE role IN ('survivor', 'victim') GROUP BY incident_id`,
-  );
-  const byCase = firstOf(
-    `SELECT case_id, min(person_id) FROM case_people
-      WHERE role IN ('survivor', 'victim') GROUP BY case_id`,
-  );
-  return { byIncident, byCase, ageGroup, sex };
-}
-
 /** The dimensions and metrics each unit's facts carry, in the order the loaders set them. */
 export const UNIT_DIMENSIONS: Record<ReportUnit, readonly DimensionId[]> = {
   case: ['period', 'region', 'caseKind', 'statusGroup', 'hasReferral'],
@@ -247,8 +184,6 @@ export const UNIT_METRICS: Record<ReportUnit, readonly Metric[]> = {
 export interface FactSources {
   db: VaultDatabase;
   cases: CaseLookup;
-  /** Loaded on first use (only incidents need them). */
-  survivors?: SurvivorLookup;
 }
 
 /**
@@ -314,17 +249,15 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
       return out.finish();
     }
     case 'incident': {
-      sources.survivors ??= loadSurvivors(db);
-      const s = sources.survivors;
       const rows = db
         .prepare(
-          `SELECT id, case_id,
+          `SELECT case_id,
                   json_array(${periodSql('occurred_on', q.granularity)}, kind, verification,
-                             perpetrator_type, country, region)
+                             perpetrator_type, country, region, survivor_age_group, survivor_sex)
              FROM incidents WHERE occurred_on BETWEEN @from AND @to`,
         )
         .raw()
-        .all(params) as Array<[string, string, string]>;
+        .all(params) as Array<[string, string]>;
       const out = build(rows.length);
       const [period, region, caseKind, incidentKind, verification, actorType, ageGroup, sex] =
         out.dictionaries as [
@@ -350,10 +283,12 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
       const caseRegion = perCase(cases.region, region);
       const caseKindOf = perCase(cases.kind, caseKind);
       const tuple = tuples((f) => {
-        const [per, kind, verif, actor, country, place] = f as [
+        const [per, kind, verif, actor, country, place, age, sx] = f as [
           string,
           string,
           string,
+          string | null,
+          string | null,
           string | null,
           string | null,
           string | null,
@@ -368,13 +303,13 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
           // The incident's own region when it has one and a country; -1: the case's; -2: its own
           // place with the case's country.
           region: place ? (country !== null ? region.code(regionOf(country, place)) : -2) : -1,
+          // Resolved and coarsened by the triggers of migration 0012; null only on a row written
+          // with the triggers off, which counts as no survivor.
+          age: ageGroup.code(age ?? 'unknown'),
+          sex: sex.code(sx ?? 'unknown'),
         };
       });
-      const unknownAge = ageGroup.code('unknown');
-      const unknownSex = sex.code('unknown');
-      const ageCodes = s.ageGroup.map((v) => ageGroup.code(v));
-      const sexCodes = s.sex.map((v) => sex.code(v));
-      for (const [id, caseId, key] of rows) {
+      for (const [caseId, key] of rows) {
         const c = cases.index.get(caseId);
         if (c === undefined) continue; // the inner join to the case the SQL had
         const t = tuple(key);
@@ -390,9 +325,8 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
         cKind[i] = t.kind;
         cVerification[i] = t.verification;
         cActor[i] = t.actor;
-        const person = s.byIncident.get(id) ?? s.byCase.get(caseId) ?? -1;
-        cAge[i] = person < 0 ? unknownAge : ageCodes[person]!;
-        cSex[i] = person < 0 ? unknownSex : sexCodes[person]!;
+        cAge[i] = t.age;
+        cSex[i] = t.sex;
       }
       return out.finish();
     }
