@@ -9,7 +9,7 @@ import { migration0008 } from './0008-sharing.ts';
 import { migration0009 } from './0009-search-terms.ts';
 import { migration0010 } from './0010-report-seal.ts';
 import { migration0011 } from './0011-audit-history.ts';
-import { migration0012 } from './0012-report-survivor-columns.ts';
+import { migration0012 } from './0012-report-unit-columns.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */

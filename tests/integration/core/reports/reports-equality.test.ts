@@ -245,6 +245,17 @@ describe('the reports stay equal to the previous engine through edits (migration
     r.update('case', cases[0]!, { kind: 'mrm-monitoring', location: { country: 'ML', region: 'Gao' } });
     sameAsBefore('case kind and region edited');
 
+    // Generated cases with referrals, risk entries and measures in the period: their units copy the
+    // case's kind and opening date (days to referral).
+    for (const table of ['referrals', 'risk_entries', 'plan_measures']) {
+      const caseId = fx.session.db
+        .prepare(`SELECT case_id FROM ${table} WHERE case_id NOT LIKE 'EDIT%' ORDER BY id LIMIT 1`)
+        .pluck()
+        .get() as string;
+      r.update('case', caseId, { kind: 'defender-protection', openedOn: '2024-06-01' });
+      sameAsBefore(`a case with ${table} edited`);
+    }
+
     r.update('person', survivors[1]!, { ageYears: 30, sex: 'male' });
     expect(survivorOf(incidents[1]![0]!)).toEqual({ age: '26-59', sex: 'male' });
     expect(survivorOf(incidents[1]![2]!)).toEqual({ age: '26-59', sex: 'male' });

@@ -12,7 +12,7 @@ afterEach(() => cleanup());
 const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 12) - 1]!.version;
 const AT = '2026-01-01T00:00:00.000Z';
 
-describe('migration 0012 report survivor columns', () => {
+describe('migration 0012 report unit columns', () => {
   it("upgrades a database of version 11 holding incidents, filling each one's survivor, then keeps it", () => {
     const { db, reopen } = freshDatabase(dir);
     migrate(db, { now: FIXED_NOW, target: PREVIOUS });
@@ -54,6 +54,33 @@ describe('migration 0012 report survivor columns', () => {
     link('incident_people', 'incident_id', 'i1', 'p2', 'victim');
     link('case_people', 'case_id', 'c1', 'p1', 'survivor');
     link('case_people', 'case_id', 'c1', 'p0', 'witness');
+    const consent = (
+      id: string,
+      caseId: string,
+      person: string,
+      givenOn: string,
+      stats: number,
+      withdrawn?: string,
+    ) =>
+      row('consents', {
+        id,
+        case_id: caseId,
+        person_id: person,
+        given_on: givenOn,
+        anonymised_statistics: stats,
+        withdrawn_on: withdrawn ?? null,
+      });
+    // c1: p1's latest consent says yes until withdrawn on 2025-06-01; p2 says yes. c2: none.
+    consent('k1', 'c1', 'p1', '2025-01-02', 0);
+    consent('k2', 'c1', 'p1', '2025-02-01', 1, '2025-06-01');
+    consent('k3', 'c1', 'p2', '2025-01-02', 1);
+    row('referrals', {
+      id: 'r1',
+      case_id: 'c1',
+      consent_id: 'k1',
+      referred_on: '2025-01-05',
+      status: 'accepted',
+    });
     db.close();
 
     const upgraded = reopen();
@@ -69,6 +96,56 @@ describe('migration 0012 report survivor columns', () => {
       { id: 'i2', age: '12-17', sex: 'female' },
       { id: 'i3', age: 'unknown', sex: 'unknown' },
     ]);
+
+    const one = (sql: string) => upgraded.prepare(sql).get();
+    expect(one("SELECT id, counted_until FROM cases WHERE id = 'c1'")).toEqual({
+      id: 'c1',
+      counted_until: '2025-06-01',
+    });
+    expect(one("SELECT counted_until FROM cases WHERE id = 'c2'")).toEqual({ counted_until: null });
+    expect(
+      one("SELECT case_kind, case_country, case_region, case_counted_until FROM incidents WHERE id = 'i1'"),
+    ).toEqual({
+      case_kind: 'gbv-case',
+      case_country: null,
+      case_region: null,
+      case_counted_until: '2025-06-01',
+    });
+    expect(one('SELECT case_kind, case_opened_on, case_counted_until FROM referrals')).toEqual({
+      case_kind: 'gbv-case',
+      case_opened_on: '2025-01-02',
+      case_counted_until: '2025-06-01',
+    });
+    // A consent changed, a case edited: its units follow.
+    upgraded.prepare("UPDATE consents SET withdrawn_on = NULL WHERE id = 'k2'").run();
+    upgraded
+      .prepare(
+        "UPDATE cases SET kind = 'mrm-monitoring', country = 'SN', region = 'Dakar', opened_on = '2025-01-01' WHERE id = 'c1'",
+      )
+      .run();
+    expect(
+      one("SELECT case_kind, case_country, case_region, case_counted_until FROM incidents WHERE id = 'i2'"),
+    ).toEqual({
+      case_kind: 'mrm-monitoring',
+      case_country: 'SN',
+      case_region: 'Dakar',
+      case_counted_until: '9999-12-31',
+    });
+    expect(one('SELECT case_kind, case_opened_on, case_counted_until FROM referrals')).toEqual({
+      case_kind: 'mrm-monitoring',
+      case_opened_on: '2025-01-01',
+      case_counted_until: '9999-12-31',
+    });
+    upgraded.prepare("DELETE FROM consents WHERE id = 'k3'").run();
+    upgraded
+      .prepare(
+        "INSERT INTO consents (id, case_id, person_id, given_on, anonymised_statistics, data, created_at, updated_at) VALUES ('k4', 'c1', 'p2', '2025-03-01', 0, '{}', ?, ?)",
+      )
+      .run(AT, AT);
+    expect(one("SELECT counted_until FROM cases WHERE id = 'c1'")).toEqual({ counted_until: '' });
+    expect(one("SELECT case_counted_until FROM incidents WHERE id = 'i1'")).toEqual({
+      case_counted_until: '',
+    });
 
     // Kept by the triggers on every write path (here plain SQL, as an import would write).
     upgraded.prepare("UPDATE people SET age_years = 30, sex = 'male' WHERE id = 'p1'").run();
