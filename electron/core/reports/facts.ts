@@ -126,39 +126,41 @@ export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery): Fa
   const build = (capacity: number) => new FactColumnsBuilder(unit, dims, UNIT_METRICS[unit], capacity);
   switch (unit) {
     case 'case': {
-      const referred = new Set(
-        db
-          .prepare('SELECT DISTINCT case_id FROM referrals WHERE referred_on <= @to')
-          .pluck()
-          .all({ to: q.to }) as string[],
-      );
       // The period's cases from their covering index (opened_on first), status already grouped.
       const rows = db
         .prepare(
           `SELECT id, json_array(${periodSql('opened_on', q.granularity)}, kind, country, region,
                     CASE WHEN status = 'closed' AND (closed_on IS NULL OR closed_on = '' OR closed_on <= @to)
                          THEN 'closed' ELSE 'open' END,
-                    coalesce(counted_until > @today, 0))
+                    coalesce(counted_until > @today, 0), coalesce(first_referred_on <= @to, 0))
              FROM cases INDEXED BY cases_for_reports WHERE opened_on BETWEEN @from AND @to`,
         )
         .raw()
         .all(params) as Array<[string, string]>;
       const out = build(rows.length);
       const tuple = tuples((f) => {
-        const [period, kind, country, region, status, counted] = f as [
+        const [period, kind, country, region, status, counted, referred] = f as [
           string,
           string,
           string | null,
           string | null,
           string,
           number,
+          number,
         ];
-        return { period, kind, region: regionOf(country, region), status, eligible: counted === 1 };
+        return {
+          period,
+          kind,
+          region: regionOf(country, region),
+          status,
+          eligible: counted === 1,
+          referred: referred === 1 ? 'yes' : 'no',
+        };
       });
       for (const [id, key] of rows) {
         const t = tuple(key);
         const i = out.push(id, t.eligible);
-        out.setValues(i, [t.period, t.region, t.kind, t.status, referred.has(id) ? 'yes' : 'no']);
+        out.setValues(i, [t.period, t.region, t.kind, t.status, t.referred]);
       }
       return out.finish();
     }

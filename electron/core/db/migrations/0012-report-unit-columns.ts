@@ -114,6 +114,25 @@ function caseColumnsSql(): string {
   out.push(`CREATE TRIGGER consents_counted_until_on_update AFTER UPDATE ON consents BEGIN
       UPDATE cases SET counted_until = ${COUNTED_UNTIL} WHERE id IN (OLD.case_id, NEW.case_id);
     END;`);
+  // A case's first referral date: the case report's "has a referral by the end of the period"
+  // without reading every referral up to it.
+  const firstReferral = (row: string) =>
+    `UPDATE cases SET first_referred_on = (SELECT min(referred_on) FROM referrals WHERE case_id = cases.id)
+      WHERE id = ${row};`;
+  out.push('ALTER TABLE cases ADD COLUMN first_referred_on TEXT;');
+  out.push(
+    'UPDATE cases SET first_referred_on = (SELECT min(referred_on) FROM referrals WHERE case_id = cases.id);',
+  );
+  out.push(`CREATE TRIGGER referrals_first_on_insert AFTER INSERT ON referrals BEGIN
+      ${firstReferral('NEW.case_id')}
+    END;`);
+  out.push(`CREATE TRIGGER referrals_first_on_delete AFTER DELETE ON referrals BEGIN
+      ${firstReferral('OLD.case_id')}
+    END;`);
+  out.push(`CREATE TRIGGER referrals_first_on_update AFTER UPDATE OF case_id, referred_on ON referrals BEGIN
+      ${firstReferral('OLD.case_id')}
+      ${firstReferral('NEW.case_id')}
+    END;`);
   return out.join('\n      ');
 }
 
@@ -166,7 +185,7 @@ export const migration0012: Migration = {
       -- The reports' covering indexes, now holding what each unit took from its case and survivor.
       DROP INDEX cases_for_reports;
       CREATE INDEX cases_for_reports
-        ON cases (opened_on, id, kind, status, closed_on, country, region, counted_until);
+        ON cases (opened_on, id, kind, status, closed_on, country, region, counted_until, first_referred_on);
       DROP INDEX incidents_for_reports;
       CREATE INDEX incidents_for_reports
         ON incidents (occurred_on, case_id, kind, verification, perpetrator_type, country, region,

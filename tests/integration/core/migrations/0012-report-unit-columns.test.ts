@@ -103,6 +103,20 @@ describe('migration 0012 report unit columns', () => {
       counted_until: '2025-06-01',
     });
     expect(one("SELECT counted_until FROM cases WHERE id = 'c2'")).toEqual({ counted_until: null });
+    expect(one("SELECT first_referred_on FROM cases WHERE id = 'c1'")).toEqual({
+      first_referred_on: '2025-01-05',
+    });
+    upgraded.prepare("UPDATE referrals SET referred_on = '2025-03-01' WHERE id = 'r1'").run();
+    expect(one("SELECT first_referred_on FROM cases WHERE id = 'c1'")).toEqual({
+      first_referred_on: '2025-03-01',
+    });
+    upgraded.prepare("DELETE FROM referrals WHERE id = 'r1'").run();
+    expect(one("SELECT first_referred_on FROM cases WHERE id = 'c1'")).toEqual({ first_referred_on: null });
+    upgraded
+      .prepare(
+        "INSERT INTO referrals (id, case_id, consent_id, referred_on, status, data, created_at, updated_at) VALUES ('r1', 'c1', 'k1', '2025-01-05', 'accepted', '{}', ?, ?)",
+      )
+      .run(AT, AT);
     expect(
       one("SELECT case_kind, case_country, case_region, case_counted_until FROM incidents WHERE id = 'i1'"),
     ).toEqual({

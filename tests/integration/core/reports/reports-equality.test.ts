@@ -256,6 +256,18 @@ describe('the reports stay equal to the previous engine through edits (migration
       sameAsBefore(`a case with ${table} edited`);
     }
 
+    // Referrals moved or deleted: whether a case has a referral by the end of the period follows.
+    const referrals = fx.session.db
+      .prepare(
+        "SELECT id FROM referrals WHERE referred_on BETWEEN '2025-01-01' AND '2025-12-31' ORDER BY id LIMIT 6",
+      )
+      .pluck()
+      .all() as string[];
+    for (const id of referrals.slice(0, 3)) r.update('referral', id, { referredOn: '2026-02-01' });
+    sameAsBefore('referrals moved after the period');
+    for (const id of referrals.slice(3)) r.delete('referral', id);
+    sameAsBefore('referrals deleted');
+
     r.update('person', survivors[1]!, { ageYears: 30, sex: 'male' });
     expect(survivorOf(incidents[1]![0]!)).toEqual({ age: '26-59', sex: 'male' });
     expect(survivorOf(incidents[1]![2]!)).toEqual({ age: '26-59', sex: 'male' });
