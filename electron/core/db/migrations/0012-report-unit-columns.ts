@@ -1,19 +1,22 @@
 import type { Migration } from './types.ts';
 
 /**
- * Reports count incidents by their survivor's age group and sex (docs/reports.md: the first person
- * by id linked to the incident as survivor or victim, else the first linked to its case so). Until
- * now every cold report build resolved that from the whole vault's links and people (~0.4–0.6 s CPU
- * at 100k cases, whatever the period: docs/benchmarks.md, Reports). This keeps the resolved,
- * already coarsened pair on the incident's own row, so a build reads it from the period's covering
- * index.
+ * Report columns on each unit's own row (docs/reports.md §2, docs/vault-format.md §5 version 12).
+ * Until now every cold report build loaded, whatever the period, every case (kind, place, opening
+ * date), every case's consent verdict and every incident's survivor from the whole vault's cases,
+ * consents, link tables and people (~0.7–0.9 s CPU at 100k cases: docs/benchmarks.md, Reports).
+ * This keeps on each incident, referral, risk entry and protection measure what it takes from its
+ * case — kind, place, opening date, and the consent verdict as a "counted until" date so the build's
+ * `today` still decides — and on each incident its survivor's age group and sex, already resolved
+ * (the first person by id linked to the incident as survivor or victim, else the first linked to
+ * its case so) and coarsened; on each case its verdict and first referral date. A build then reads
+ * only the period's rows from covering indexes.
  *
  * The columns are kept by SQLite triggers, not by the store, so every write path keeps them —
- * store writes, the records import, CSV import, cascading deletes — with no code of its own:
- * an incident inserted or moved to another case, a survivor/victim link added or removed on the
- * incident or on its case, a person's age or sex changed. (A person deleted removes their links by
- * cascade, which fires the link triggers.) The age bands are those of `ageGroupOf` in
- * electron/core/reports/facts.ts; a recorded age group wins over an age in years.
+ * store writes, the records import, CSV import, cascading deletes — with no code of its own. (A
+ * person deleted removes their links by cascade, which fires the link triggers.) The age bands are
+ * those the previous engine used (bench/previous-report-engine/); a recorded age group wins over an
+ * age in years.
  */
 const AGE_GROUP = `CASE
     WHEN p.age_group IS NOT NULL AND p.age_group <> '' THEN p.age_group
@@ -33,7 +36,7 @@ const SURVIVOR_ID = `coalesce(
       WHERE cp.case_id = incidents.case_id AND cp.role IN ('survivor', 'victim')))`;
 
 /** Recomputes both columns of the incidents chosen by `where`. */
-export function refreshSurvivorSql(where: string): string {
+function refreshSurvivorSql(where: string): string {
   return `UPDATE incidents SET
       survivor_age_group = coalesce((SELECT ${AGE_GROUP} FROM people p WHERE p.id = ${SURVIVOR_ID}), 'unknown'),
       survivor_sex = coalesce((SELECT coalesce(p.sex, 'unknown') FROM people p WHERE p.id = ${SURVIVOR_ID}), 'unknown')
