@@ -26,14 +26,7 @@ import type { VaultDatabase } from '../db/open.ts';
 import { addCell, type CellSpace, type Conditions, type Domains, relationsOf } from './cells.ts';
 import { checkThreshold, isSmall, type ProtectionResult, protect, type Relation } from './disclosure.ts';
 import { columnsOf, type FactColumns, lookupOf, recodeDimension } from './fact-columns.ts';
-import {
-  type Fact,
-  type FactSources,
-  type Granularity,
-  loadCases,
-  loadFacts,
-  periodsBetween,
-} from './facts.ts';
+import { type Fact, type Granularity, loadFacts, periodsBetween } from './facts.ts';
 
 export interface UniverseQuery {
   from: string;
@@ -240,9 +233,8 @@ export function buildUniverse(db: VaultDatabase, query: UniverseQuery): Universe
   const definitions = query.definitions ?? REPORT_DEFINITIONS;
   const fq = { from: query.from, to: query.to, granularity, today: query.today };
   const units = new Set(definitions.flatMap((d) => d.tables.map((t) => t.unit)));
-  const sources: FactSources = { db, cases: loadCases(db, query.today) };
   const facts = new Map<ReportUnit, FactColumns>();
-  for (const unit of units) facts.set(unit, loadFacts(sources, unit, fq));
+  for (const unit of units) facts.set(unit, loadFacts(db, unit, fq));
   const customKinds = db
     .prepare('SELECT code, label_fr AS fr, label_en AS en FROM custom_kinds ORDER BY code')
     .all() as CustomKind[];

@@ -4,10 +4,10 @@
  * (month or quarter), region (never a locality), age group (never an age). Each fact says whether
  * its case may be counted (consent) so the engine can count what it leaves out.
  *
- * Speed (docs/benchmarks.md, Reports): each unit is read from its own covering index (migration
- * 0007) with no join; what a unit needs from its case (kind, opening date, place, consent) and from
- * its survivor (age group, sex) comes from lookups loaded once per build by streaming scans
- * (`CaseLookup`, `SurvivorLookup`). SQLite answered the same joins with one B-tree search per unit
+ * Speed (docs/benchmarks.md, Reports): each unit is read from its own covering index over the
+ * period only, with no join and no lookup: what a unit needs from its case (kind, place, opening
+ * date, consent verdict as a "counted until" date) and, for an incident, from its survivor (age
+ * group, sex) is kept on the unit's own row by SQLite triggers (migration 0012). SQLite answered the same joins with one B-tree search per unit
  * and per joined table, which at 100k cases cost seconds; the facts go into columns (fact-columns.ts).
  */
 import type { DimensionId, Metric, ReportUnit } from '../../../shared/reports/dimensions.ts';
@@ -55,43 +55,9 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
   }
 }
 
-const AGE_BANDS: Array<[number, string]> = [
-  [4, '0-4'],
-  [11, '5-11'],
-  [17, '12-17'],
-  [25, '18-25'],
-  [59, '26-59'],
-];
-function ageGroupOf(ageGroup: string | null, ageYears: number | null): string {
-  if (ageGroup) return ageGroup;
-  if (ageYears === null || ageYears === undefined) return 'unknown';
-  for (const [max, band] of AGE_BANDS) if (ageYears <= max) return band;
-  return '60+';
-}
-
 function regionOf(country: string | null, region: string | null): string {
   if (!region) return 'unknown';
   return `${country ?? ''}|${region}`;
-}
-
-/**
- * Cases whose consent allows anonymised statistics: at least one consent, and for every person
- * with a consent on the case, their latest consent says yes and is not withdrawn by `today`.
- */
-export function eligibleCases(db: VaultDatabase, today: string): Set<string> {
-  // One row per (case, person): SQLite takes the bare columns of a max() aggregate from the row
-  // holding the maximum, i.e. the person's latest consent (given_on, then created_at).
-  const ids = db
-    .prepare(
-      `SELECT case_id FROM (
-         SELECT case_id, max(given_on || created_at) AS latest, withdrawn_on, anonymised_statistics AS stats
-           FROM consents GROUP BY case_id, person_id)
-        GROUP BY case_id
-       HAVING min(CASE WHEN stats = 1 AND (withdrawn_on IS NULL OR withdrawn_on > @today) THEN 1 ELSE 0 END) = 1`,
-    )
-    .pluck()
-    .all({ today }) as string[];
-  return new Set(ids);
 }
 
 const DAY_MS = 86_400_000;
@@ -119,114 +85,6 @@ function periodSql(column: string, granularity: Granularity): string {
     : `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
 }
 
-/** Every case, with the fields units take from their case and whether it may be counted. */
-export interface CaseLookup {
-  index: Map<string, number>;
-  ids: string[];
-  kind: string[];
-  openedOn: string[];
-  status: string[];
-  closedOn: Array<string | null>;
-  country: Array<string | null>;
-  /** regionOf(country, region). */
-  region: string[];
-  eligible: Uint8Array;
-}
-
-export function loadCases(db: VaultDatabase, today: string): CaseLookup {
-  const eligibleIds = eligibleCases(db, today);
-  // Kind, status and place in one JSON array: few distinct arrays, so each case's fields are shared
-  // strings rather than four new ones per case (fewer allocations, less garbage collection). The
-  // index holds every column read (migration 0007); left to itself SQLite scans the table, whose
-  // pages also hold each case's `data` and must all be decrypted.
-  const rows = db
-    .prepare(
-      `SELECT id, opened_on, closed_on, json_array(kind, status, country, region)
-         FROM cases INDEXED BY cases_for_reports`,
-    )
-    .raw()
-    .all() as Array<[string, string, string | null, string]>;
-  const fields = tuples((f) => {
-    const [kind, status, country, region] = f as [string, string, string | null, string | null];
-    return { kind, status, country, region: regionOf(country, region) };
-  });
-  const n = rows.length;
-  const lookup: CaseLookup = {
-    index: new Map(),
-    ids: new Array(n),
-    kind: new Array(n),
-    openedOn: new Array(n),
-    status: new Array(n),
-    closedOn: new Array(n),
-    country: new Array(n),
-    region: new Array(n),
-    eligible: new Uint8Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const [id, openedOn, closedOn, key] = rows[i]!;
-    const t = fields(key);
-    lookup.index.set(id, i);
-    lookup.ids[i] = id;
-    lookup.kind[i] = t.kind;
-    lookup.openedOn[i] = openedOn;
-    lookup.status[i] = t.status;
-    lookup.closedOn[i] = closedOn;
-    lookup.country[i] = t.country;
-    lookup.region[i] = t.region;
-    if (eligibleIds.has(id)) lookup.eligible[i] = 1;
-  }
-  return lookup;
-}
-
-/**
- * The survivor of an incident (docs/reports.md): the first person (by id) linked to the incident as
- * survivor or victim, else the first linked to its case so; their age group and sex.
- */
-export interface SurvivorLookup {
-  /** Incident id → its survivor's combination (-1: a survivor with no person row). */
-  byIncident: Map<string, number>;
-  /** Case id → likewise, for incidents with no survivor of their own. */
-  byCase: Map<string, number>;
-  /** By combination: the age group and sex (few distinct pairs). */
-  ageGroup: string[];
-  sex: string[];
-}
-
-export function loadSurvivors(db: VaultDatabase): SurvivorLookup {
-  // A person's age group and sex as one JSON array, decoded once per distinct array.
-  const rows = db
-    .prepare('SELECT id, json_array(age_group, age_years, sex) FROM people')
-    .raw()
-    .all() as Array<[string, string]>;
-  const ageGroup: string[] = [];
-  const sex: string[] = [];
-  const combination = tuples((f) => {
-    const [group, years, s] = f as [string | null, number | null, string | null];
-    ageGroup.push(ageGroupOf(group, years));
-    sex.push(s ?? 'unknown');
-    return ageGroup.length - 1;
-  });
-  const people = new Map<string, number>();
-  for (const [id, key] of rows) people.set(id, combination(key));
-  // Both link tables are WITHOUT ROWID keyed by incident / case id first: SQLite groups them in
-  // key order, without sorting.
-  const firstOf = (sql: string) => {
-    const out = new Map<string, number>();
-    for (const [id, person] of db.prepare(sql).raw().all() as Array<[string, string]>)
-      out.set(id, people.get(person) ?? -1);
-    return out;
-  };
-  const byIncident = firstOf(
-    `SELECT incident_id, min(person_id) FROM incident_people
-      WHERE role IN ('survivor', 'victim') GROUP BY incident_id`,
-  );
-  const byCase = firstOf(
-    `SELECT case_id, min(person_id) FROM case_people
-      WHERE role IN ('survivor', 'victim') GROUP BY case_id`,
-  );
-  return { byIncident, byCase, ageGroup, sex };
-}
-
 /** The dimensions and metrics each unit's facts carry, in the order the loaders set them. */
 export const UNIT_DIMENSIONS: Record<ReportUnit, readonly DimensionId[]> = {
   case: ['period', 'region', 'caseKind', 'statusGroup', 'hasReferral'],
@@ -242,30 +100,6 @@ export const UNIT_METRICS: Record<ReportUnit, readonly Metric[]> = {
   riskEntry: ['riskScore'],
   measure: [],
 };
-
-/** What the loaders of one build share. */
-export interface FactSources {
-  db: VaultDatabase;
-  cases: CaseLookup;
-  /** Loaded on first use (only incidents need them). */
-  survivors?: SurvivorLookup;
-}
-
-/**
- * A per-case cache of one dimension's code (the case's kind, the case's region): computed the first
- * time a unit of that case is met.
- */
-function perCase(values: readonly string[], dictionary: Dictionary): (c: number) => number {
-  const cache = new Int32Array(values.length).fill(-1);
-  return (c) => {
-    let code = cache[c]!;
-    if (code < 0) {
-      code = dictionary.code(values[c]!);
-      cache[c] = code;
-    }
-    return code;
-  };
-}
 
 /**
  * The fields a unit takes from its own row, in one JSON array per row (one string to carry into
@@ -283,48 +117,66 @@ function tuples<T>(decode: (fields: unknown[]) => T): (key: string) => T {
   };
 }
 
-export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery): FactColumns {
-  const { db, cases } = sources;
-  const params = { from: q.from, to: q.to };
+/** The SQL that says whether a unit's case may be counted today (0/1; migration 0012). */
+const COUNTED = 'coalesce(case_counted_until > @today, 0)';
+
+export function loadFacts(db: VaultDatabase, unit: ReportUnit, q: FactQuery): FactColumns {
+  const params = { from: q.from, to: q.to, today: q.today };
   const dims = UNIT_DIMENSIONS[unit];
   const build = (capacity: number) => new FactColumnsBuilder(unit, dims, UNIT_METRICS[unit], capacity);
   switch (unit) {
     case 'case': {
-      const referred = new Set(
-        db
-          .prepare('SELECT DISTINCT case_id FROM referrals WHERE referred_on <= @to')
-          .pluck()
-          .all({ to: q.to }) as string[],
-      );
-      const out = build(cases.ids.length);
-      const p = periodMemo(q.granularity);
-      for (let c = 0; c < cases.ids.length; c++) {
-        const openedOn = cases.openedOn[c]!;
-        if (openedOn < q.from || openedOn > q.to) continue;
-        const closedOn = cases.closedOn[c];
-        const i = out.push(cases.ids[c]!, cases.eligible[c] === 1);
-        out.setValues(i, [
-          p(openedOn),
-          cases.region[c]!,
-          cases.kind[c]!,
-          cases.status[c] === 'closed' && (!closedOn || closedOn <= q.to) ? 'closed' : 'open',
-          referred.has(cases.ids[c]!) ? 'yes' : 'no',
-        ]);
+      // The period's cases from their covering index (opened_on first), status already grouped.
+      const rows = db
+        .prepare(
+          `SELECT id, json_array(${periodSql('opened_on', q.granularity)}, kind, country, region,
+                    CASE WHEN status = 'closed' AND (closed_on IS NULL OR closed_on = '' OR closed_on <= @to)
+                         THEN 'closed' ELSE 'open' END,
+                    coalesce(counted_until > @today, 0), coalesce(first_referred_on <= @to, 0))
+             FROM cases INDEXED BY cases_for_reports WHERE opened_on BETWEEN @from AND @to`,
+        )
+        .raw()
+        .all(params) as Array<[string, string]>;
+      const out = build(rows.length);
+      const tuple = tuples((f) => {
+        const [period, kind, country, region, status, counted, referred] = f as [
+          string,
+          string,
+          string | null,
+          string | null,
+          string,
+          number,
+          number,
+        ];
+        return {
+          period,
+          kind,
+          region: regionOf(country, region),
+          status,
+          eligible: counted === 1,
+          referred: referred === 1 ? 'yes' : 'no',
+        };
+      });
+      for (const [id, key] of rows) {
+        const t = tuple(key);
+        const i = out.push(id, t.eligible);
+        out.setValues(i, [t.period, t.region, t.kind, t.status, t.referred]);
       }
       return out.finish();
     }
     case 'incident': {
-      sources.survivors ??= loadSurvivors(db);
-      const s = sources.survivors;
+      // Everything from the incident's own row: its case's kind, place and consent verdict and its
+      // survivor's age group and sex are kept there by the triggers of migration 0012.
       const rows = db
         .prepare(
-          `SELECT id, case_id,
+          `SELECT case_id,
                   json_array(${periodSql('occurred_on', q.granularity)}, kind, verification,
-                             perpetrator_type, country, region)
+                             perpetrator_type, country, region, survivor_age_group, survivor_sex,
+                             case_kind, case_country, case_region, ${COUNTED})
              FROM incidents WHERE occurred_on BETWEEN @from AND @to`,
         )
         .raw()
-        .all(params) as Array<[string, string, string]>;
+        .all(params) as Array<[string, string]>;
       const out = build(rows.length);
       const [period, region, caseKind, incidentKind, verification, actorType, ageGroup, sex] =
         out.dictionaries as [
@@ -347,52 +199,49 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
         Uint32Array,
         Uint32Array,
       ];
-      const caseRegion = perCase(cases.region, region);
-      const caseKindOf = perCase(cases.kind, caseKind);
       const tuple = tuples((f) => {
-        const [per, kind, verif, actor, country, place] = f as [
-          string,
-          string,
-          string,
-          string | null,
-          string | null,
-          string | null,
-        ];
+        const [per, kind, verif, actor, country, place, age, sx, kase, caseCountry, caseRegion, counted] =
+          f as [
+            string,
+            string,
+            string,
+            string | null,
+            string | null,
+            string | null,
+            string | null,
+            string | null,
+            string,
+            string | null,
+            string | null,
+            number,
+          ];
         return {
           period: period.code(per),
           kind: incidentKind.code(kind),
           verification: verification.code(verif),
           actor: actorType.code(actor ?? 'unknown'),
-          country,
-          place,
-          // The incident's own region when it has one and a country; -1: the case's; -2: its own
-          // place with the case's country.
-          region: place ? (country !== null ? region.code(regionOf(country, place)) : -2) : -1,
+          // The incident's own place (with the case's country if it has none), else the case's.
+          region: region.code(
+            place ? regionOf(country ?? caseCountry, place) : regionOf(caseCountry, caseRegion),
+          ),
+          caseKind: caseKind.code(kase),
+          // Null only on a row written with the triggers off, which counts as no survivor.
+          age: ageGroup.code(age ?? 'unknown'),
+          sex: sex.code(sx ?? 'unknown'),
+          eligible: counted === 1,
         };
       });
-      const unknownAge = ageGroup.code('unknown');
-      const unknownSex = sex.code('unknown');
-      const ageCodes = s.ageGroup.map((v) => ageGroup.code(v));
-      const sexCodes = s.sex.map((v) => sex.code(v));
-      for (const [id, caseId, key] of rows) {
-        const c = cases.index.get(caseId);
-        if (c === undefined) continue; // the inner join to the case the SQL had
+      for (const [caseId, key] of rows) {
         const t = tuple(key);
-        const i = out.push(caseId, cases.eligible[c] === 1);
+        const i = out.push(caseId, t.eligible);
         cPeriod[i] = t.period;
-        cRegion[i] =
-          t.region >= 0
-            ? t.region
-            : t.region === -1
-              ? caseRegion(c)
-              : region.code(regionOf(cases.country[c]!, t.place));
-        cCaseKind[i] = caseKindOf(c);
+        cRegion[i] = t.region;
+        cCaseKind[i] = t.caseKind;
         cKind[i] = t.kind;
         cVerification[i] = t.verification;
         cActor[i] = t.actor;
-        const person = s.byIncident.get(id) ?? s.byCase.get(caseId) ?? -1;
-        cAge[i] = person < 0 ? unknownAge : ageCodes[person]!;
-        cSex[i] = person < 0 ? unknownSex : sexCodes[person]!;
+        cAge[i] = t.age;
+        cSex[i] = t.sex;
       }
       return out.finish();
     }
@@ -401,22 +250,20 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
       const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          `SELECT case_id, status, referred_on, follow_up_on, service_kind
+          `SELECT case_id, status, referred_on, follow_up_on, service_kind, case_kind, case_opened_on, ${COUNTED}
              FROM referrals WHERE referred_on BETWEEN @from AND @to`,
         )
         .raw()
-        .all(params) as Array<[string, string, string, string | null, string]>;
+        .all(params) as Array<[string, string, string, string | null, string, string, string, number]>;
       const out = build(rows.length);
       const [toReferralDays, toFollowUpDays] = out.metricValues as [Float64Array, Float64Array];
-      for (const [caseId, status, referredOn, followUpOn, service] of rows) {
-        const c = cases.index.get(caseId);
-        if (c === undefined) continue;
-        const toReferral = Math.max(0, days.between(cases.openedOn[c]!, referredOn));
+      for (const [caseId, status, referredOn, followUpOn, service, caseKind, openedOn, counted] of rows) {
+        const toReferral = Math.max(0, days.between(openedOn, referredOn));
         const followed = followUpOn !== null && followUpOn <= q.to;
-        const i = out.push(caseId, cases.eligible[c] === 1);
+        const i = out.push(caseId, counted === 1);
         out.setValues(i, [
           p(referredOn),
-          cases.kind[c]!,
+          caseKind,
           service,
           status === 'accepted' || status === 'completed'
             ? 'accepted'
@@ -435,20 +282,20 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
       const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          `SELECT case_id, occurred_on, severity, likelihood, channel, actor_type, threat_kind
+          `SELECT case_id, occurred_on, severity, likelihood, channel, actor_type, threat_kind, case_kind, ${COUNTED}
              FROM risk_entries WHERE occurred_on BETWEEN @from AND @to`,
         )
         .raw()
-        .all(params) as Array<[string, string, number, number, string, string, string | null]>;
+        .all(params) as Array<
+        [string, string, number, number, string, string, string | null, string, number]
+      >;
       const out = build(rows.length);
       const [riskScore] = out.metricValues as [Float64Array];
-      for (const [caseId, day, severity, likelihood, channel, actor, threat] of rows) {
-        const c = cases.index.get(caseId);
-        if (c === undefined) continue;
-        const i = out.push(caseId, cases.eligible[c] === 1);
+      for (const [caseId, day, severity, likelihood, channel, actor, threat, caseKind, counted] of rows) {
+        const i = out.push(caseId, counted === 1);
         out.setValues(i, [
           p(day),
-          cases.kind[c]!,
+          caseKind,
           channel,
           actor,
           threat?.startsWith('defender.') ? threat : 'other',
@@ -463,18 +310,17 @@ export function loadFacts(sources: FactSources, unit: ReportUnit, q: FactQuery):
       const p = periodMemo(q.granularity);
       const rows = db
         .prepare(
-          'SELECT case_id, phase, status, due_on FROM plan_measures WHERE due_on BETWEEN @from AND @to',
+          `SELECT case_id, phase, status, due_on, case_kind, ${COUNTED}
+             FROM plan_measures WHERE due_on BETWEEN @from AND @to`,
         )
         .raw()
-        .all(params) as Array<[string, string, string, string]>;
+        .all(params) as Array<[string, string, string, string, string, number]>;
       const out = build(rows.length);
-      for (const [caseId, phase, status, dueOn] of rows) {
-        const c = cases.index.get(caseId);
-        if (c === undefined) continue;
-        const i = out.push(caseId, cases.eligible[c] === 1);
+      for (const [caseId, phase, status, dueOn, caseKind, counted] of rows) {
+        const i = out.push(caseId, counted === 1);
         out.setValues(i, [
           p(dueOn),
-          cases.kind[c]!,
+          caseKind,
           phase,
           (status === 'planned' || status === 'in-progress') && dueOn < asOf ? 'yes' : 'no',
         ]);

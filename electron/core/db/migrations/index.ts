@@ -9,6 +9,7 @@ import { migration0008 } from './0008-sharing.ts';
 import { migration0009 } from './0009-search-terms.ts';
 import { migration0010 } from './0010-report-seal.ts';
 import { migration0011 } from './0011-audit-history.ts';
+import { migration0012 } from './0012-report-unit-columns.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
