@@ -25,8 +25,6 @@ let oracle: Database.Database | undefined;
 function oracleDb(): Database.Database {
   if (!oracle) {
     oracle = new Database(':memory:');
-    // Its probes are characters of vault text: no sort or temp b-tree may spill to a temp file.
-    oracle.pragma('temp_store = MEMORY');
     oracle.exec(`
       CREATE VIRTUAL TABLE probe USING fts5 (t, tokenize = 'unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE probe_terms USING fts5vocab (probe, 'instance');

@@ -14,7 +14,8 @@ import { RecordError } from '../RecordError.tsx';
  * from a backup, the case's entries from the former vault follow in their own table.
  */
 export function AuditTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage(i18n);
   const { caseId } = useCase();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [carried, setCarried] = useState<RecordsOutput<'audit-history'>>([]);
@@ -62,74 +63,63 @@ export function AuditTab() {
       <RecordError error={error} />
       {entries && entries.length === 0 ? <Text size="sm">{t('records.audit.empty')}</Text> : null}
       {entries && entries.length > 0 ? (
-        <AuditTable
-          caption={t('records.audit.caption')}
-          rows={entries.map((e) => ({ ...e, key: String(e.seq) }))}
-          rowTestId="audit-entry"
-        />
+        <Table striped withTableBorder>
+          <Table.Caption>{t('records.audit.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('records.audit.seq')}</Table.Th>
+              <Table.Th>{t('records.audit.when')}</Table.Th>
+              <Table.Th>{t('records.audit.who')}</Table.Th>
+              <Table.Th>{t('records.audit.action')}</Table.Th>
+              <Table.Th>{t('records.audit.record')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.seq} data-testid="audit-entry">
+                <Table.Td>{e.seq}</Table.Td>
+                <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
+                <Table.Td>{e.actor}</Table.Td>
+                <Table.Td>
+                  {t(`records.audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}
+                </Table.Td>
+                <Table.Td>
+                  {e.entity ? t(`records.entity.${e.entity}`, { defaultValue: e.entity }) : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
       {carried.length > 0 ? (
-        <AuditTable
-          caption={t('records.audit.historyCaption')}
-          rows={carried.map((e) => ({ ...e, key: `${e.restoredFrom}:${e.seq}` }))}
-          tableTestId="audit-history"
-          rowTestId="audit-history-entry"
-        />
+        <Table striped withTableBorder data-testid="audit-history">
+          <Table.Caption>{t('records.audit.historyCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('records.audit.seq')}</Table.Th>
+              <Table.Th>{t('records.audit.when')}</Table.Th>
+              <Table.Th>{t('records.audit.who')}</Table.Th>
+              <Table.Th>{t('records.audit.action')}</Table.Th>
+              <Table.Th>{t('records.audit.record')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {carried.map((e) => (
+              <Table.Tr key={`${e.restoredFrom}:${e.seq}`} data-testid="audit-history-entry">
+                <Table.Td>{e.seq}</Table.Td>
+                <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
+                <Table.Td>{e.actor}</Table.Td>
+                <Table.Td>
+                  {t(`records.audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}
+                </Table.Td>
+                <Table.Td>
+                  {e.entity ? t(`records.entity.${e.entity}`, { defaultValue: e.entity }) : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
     </Stack>
-  );
-}
-
-interface AuditRow {
-  key: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity?: string | null;
-}
-
-/** One table of audit entries: this vault's chain, or a former vault's carried by a restore. */
-function AuditTable({
-  caption,
-  rows,
-  tableTestId,
-  rowTestId,
-}: {
-  caption: string;
-  rows: AuditRow[];
-  tableTestId?: string;
-  rowTestId: string;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = currentLanguage(i18n);
-  return (
-    <Table striped withTableBorder data-testid={tableTestId}>
-      <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('records.audit.seq')}</Table.Th>
-          <Table.Th>{t('records.audit.when')}</Table.Th>
-          <Table.Th>{t('records.audit.who')}</Table.Th>
-          <Table.Th>{t('records.audit.action')}</Table.Th>
-          <Table.Th>{t('records.audit.record')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((e) => (
-          <Table.Tr key={e.key} data-testid={rowTestId}>
-            <Table.Td>{e.seq}</Table.Td>
-            <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
-            <Table.Td>{e.actor}</Table.Td>
-            <Table.Td>
-              {t(`records.audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}
-            </Table.Td>
-            <Table.Td>
-              {e.entity ? t(`records.entity.${e.entity}`, { defaultValue: e.entity }) : '—'}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
